@@ -1,0 +1,59 @@
+/**
+ * The catalogue: every operation, resource and prompt Codegen Lab offers.
+ * Both doors (CLI and MCP) are generated from it.
+ *
+ * @module
+ */
+import {
+  type AnyPrompt,
+  type AnyResource,
+  defineResource,
+  invoke,
+  NamedRegistry,
+  OperationRegistry,
+} from "./core/mod.ts";
+import { listFiles, workspaceInfo } from "./workspace/mod.ts";
+
+/** The registries of one catalogue. */
+export interface Catalog {
+  /** Operations (CLI commands and MCP tools). */
+  operations: OperationRegistry;
+  /** MCP resources. */
+  resources: NamedRegistry<AnyResource>;
+  /** MCP prompts. */
+  prompts: NamedRegistry<AnyPrompt>;
+}
+
+const workspaceResource = defineResource({
+  name: "workspace",
+  title: "Workspace info",
+  description: "The workspace root, git state, configuration in force and versions (JSON)",
+  group: "core",
+  mimeType: "application/json",
+  uri: "codegen-lab://workspace",
+  async read(uri, _vars, ctx) {
+    const info = await invoke(workspaceInfo, {}, ctx);
+    return { uri, mimeType: "application/json", text: JSON.stringify(info, null, 2) };
+  },
+});
+
+/**
+ * Builds the full catalogue. Registration checks every declaration, so a bad
+ * one fails here, at start-up, not when it is first called.
+ *
+ * @returns The catalogue.
+ *
+ * @example
+ * ```ts
+ * import { buildCatalog } from "./catalog.ts";
+ * console.assert(buildCatalog().operations.get("list_files") !== undefined);
+ * ```
+ */
+export function buildCatalog(): Catalog {
+  const operations = new OperationRegistry()
+    .add(workspaceInfo)
+    .add(listFiles);
+  const resources = new NamedRegistry<AnyResource>("resource").add(workspaceResource);
+  const prompts = new NamedRegistry<AnyPrompt>("prompt");
+  return { operations, resources, prompts };
+}

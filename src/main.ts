@@ -1,0 +1,21 @@
+/**
+ * The `codegen-lab` executable. The only module that reads `Deno.args` and
+ * calls `Deno.exit`; everything else returns values.
+ *
+ * @module
+ */
+import { processIo, runCli } from "./cli/mod.ts";
+
+if (import.meta.main) {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = (): void => {
+    // First Ctrl-C cancels the running operation; a second one exits at once.
+    if (++interrupts > 1) Deno.exit(130);
+    controller.abort(new Error("interrupted"));
+  };
+  Deno.addSignalListener("SIGINT", onInterrupt);
+  const code = await runCli(Deno.args, processIo(controller.signal));
+  Deno.removeSignalListener("SIGINT", onInterrupt);
+  Deno.exit(code);
+}

@@ -1,0 +1,13 @@
+/**
+ * Workspace operations: `workspace_info` and `list_files`.
+ *
+ * @example
+ * ```ts
+ * import { listFiles, workspaceInfo } from "./mod.ts";
+ * console.assert(listFiles.name === "list_files" && workspaceInfo.name === "workspace_info");
+ * ```
+ *
+ * @module
+ */
+export { listFiles } from "./list_files.ts";
+export { workspaceInfo } from "./workspace_info.ts";
