@@ -53,7 +53,11 @@ interface JsonNode {
  * ```
  */
 export function inputJsonSchema(operation: AnyOperation): Record<string, unknown> {
-  return z.toJSONSchema(operation.input, { io: "input", target: "draft-7", unrepresentable: "any" }) as Record<
+  return z.toJSONSchema(operation.input, {
+    io: "input",
+    target: "draft-7",
+    unrepresentable: "any",
+  }) as Record<
     string,
     unknown
   >;
@@ -74,17 +78,23 @@ export function inputJsonSchema(operation: AnyOperation): Record<string, unknown
  * ```
  */
 export function fieldSpecs(operation: AnyOperation): FieldSpec[] {
-  const schema = inputJsonSchema(operation) as { properties?: Record<string, JsonNode>; required?: string[] };
+  const schema = inputJsonSchema(operation) as {
+    properties?: Record<string, JsonNode>;
+    required?: string[];
+  };
   const positional = operation.cli?.positional ?? [];
   const specs = Object.entries(schema.properties ?? {}).map(([name, node]): FieldSpec => {
     const kind = kindOf(node);
     const extras: string[] = [];
     const values = node.enum ?? node.items?.enum;
     if (values) extras.push(`one of: ${values.join(", ")}`);
-    if (node.default !== undefined && kind !== "boolean") extras.push(`default: ${JSON.stringify(node.default)}`);
+    if (node.default !== undefined && kind !== "boolean") {
+      extras.push(`default: ${JSON.stringify(node.default)}`);
+    }
     if (kind === "array") extras.push("repeat the flag for several values");
     if (kind === "json") extras.push("JSON");
-    const help = [node.description ?? "", extras.length ? `(${extras.join("; ")})` : ""].join(" ").trim();
+    const help = [node.description ?? "", extras.length ? `(${extras.join("; ")})` : ""].join(" ")
+      .trim();
     const itemKind = kind === "array" ? kindOf(node.items ?? {}) : undefined;
     return {
       name,
@@ -105,7 +115,10 @@ export function fieldSpecs(operation: AnyOperation): FieldSpec[] {
 
 function kindOf(node: JsonNode): FieldSpec["kind"] {
   const type = Array.isArray(node.type) ? node.type.find((t) => t !== "null") : node.type;
-  if (type === "string" || type === "number" || type === "integer" || type === "boolean" || type === "array") {
+  if (
+    type === "string" || type === "number" || type === "integer" || type === "boolean" ||
+    type === "array"
+  ) {
     return type;
   }
   if (!type && node.enum?.every((v) => typeof v === "string")) return "string";

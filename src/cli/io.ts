@@ -76,7 +76,9 @@ export function processIo(signal: AbortSignal): CliIo {
       write(Deno.stderr, `${question} [y/N] `);
       const buffer = new Uint8Array(256);
       const read = Deno.stdin.readSync(buffer) ?? 0;
-      return Promise.resolve(/^y(es)?$/i.test(new TextDecoder().decode(buffer.subarray(0, read)).trim()));
+      return Promise.resolve(
+        /^y(es)?$/i.test(new TextDecoder().decode(buffer.subarray(0, read)).trim()),
+      );
     },
     signal,
   };

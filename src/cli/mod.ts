@@ -37,8 +37,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
     if (!isCommanderError(error)) throw error;
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
-    if (error.code === "commander.help") return EXIT.usage; // a group called without a subcommand
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") {
+      return EXIT.ok;
+    }
+    // `help X` exits 0; a command group called without a subcommand shows help as an error.
+    if (error.code === "commander.help") return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     io.stderr("Run with --help for usage.\n");
     return EXIT.usage;
   }

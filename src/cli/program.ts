@@ -12,9 +12,9 @@ import {
   type AnyOperation,
   commandOf,
   createLogger,
+  loadConfig,
   type LogLevel,
   type LogSink,
-  loadConfig,
   type OperationContext,
   realRoot,
   TOOL_GROUP_PURPOSES,
@@ -22,7 +22,7 @@ import {
   UsageError,
 } from "../core/mod.ts";
 import { invoke } from "../core/mod.ts";
-import { palette, type Palette } from "./colors.ts";
+import { type Palette, palette } from "./colors.ts";
 import { EXIT, reportError } from "./exit_codes.ts";
 import { convertFlag, type FieldSpec, fieldSpecs } from "./flags.ts";
 import type { CliIo } from "./io.ts";
@@ -45,7 +45,17 @@ export interface GlobalOptions {
   yes?: boolean;
 }
 
-const GLOBAL_FLAGS = new Set(["cwd", "json", "quiet", "verbose", "color", "yes", "help", "version", "input-json"]);
+const GLOBAL_FLAGS = new Set([
+  "cwd",
+  "json",
+  "quiet",
+  "verbose",
+  "color",
+  "yes",
+  "help",
+  "version",
+  "input-json",
+]);
 
 /** Mutable result of one run, set by command actions. */
 export interface RunState {
@@ -85,11 +95,14 @@ export function buildProgram(catalog: Catalog, io: CliIo, state: RunState): Comm
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`${colorsFor(io, {}).red("error:")} ${text.replace(/^error: /, "")}`),
+      outputError: (text, write) =>
+        write(`${colorsFor(io, {}).red("error:")} ${text.replace(/^error: /, "")}`),
     })
     .addHelpText(
       "after",
-      `\nExamples:\n  $ codegen-lab info\n  $ codegen-lab files 'src/**/*.ts' --json\n  $ codegen-lab serve                 # MCP server on stdio (for Cursor)\n  $ codegen-lab serve --http --port 3939\n\nTool groups: ${TOOL_GROUPS.join(", ")}\nExit status: 0 ok, 1 failure, 2 usage error.\n`,
+      `\nExamples:\n  $ codegen-lab info\n  $ codegen-lab files 'src/**/*.ts' --json\n  $ codegen-lab serve                 # MCP server on stdio (for Cursor)\n  $ codegen-lab serve --http --port 3939\n\nTool groups: ${
+        TOOL_GROUPS.join(", ")
+      }\nExit status: 0 ok, 1 failure, 2 usage error.\n`,
     );
 
   const parents = new Map<string, Command>();
@@ -100,7 +113,10 @@ export function buildProgram(catalog: Catalog, io: CliIo, state: RunState): Comm
       let group = parents.get(word);
       if (!group) {
         const purpose = (TOOL_GROUP_PURPOSES as Record<string, string>)[word];
-        group = configureSub(new Command(word).description(purpose ? `Commands to ${purpose}` : word), io);
+        group = configureSub(
+          new Command(word).description(purpose ? `Commands to ${purpose}` : word),
+          io,
+        );
         parents.set(word, group);
         parent.addCommand(group);
       }
@@ -124,20 +140,30 @@ function configureSub(command: Command, io: CliIo): Command {
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`${colorsFor(io, {}).red("error:")} ${text.replace(/^error: /, "")}`),
+      outputError: (text, write) =>
+        write(`${colorsFor(io, {}).red("error:")} ${text.replace(/^error: /, "")}`),
     }) as unknown as Command;
 }
 
-function operationCommand(operation: AnyOperation, word: string, io: CliIo, state: RunState): Command {
+function operationCommand(
+  operation: AnyOperation,
+  word: string,
+  io: CliIo,
+  state: RunState,
+): Command {
   const specs = fieldSpecs(operation);
   const command = configureSub(new Command(word), io)
     .summary(operation.title)
-    .description(`${operation.description}\n\nMCP tool: ${operation.name} · effects: ${
-      operation.effects.length ? operation.effects.join(", ") : "none"
-    }${operation.requiresApproval ? " · changes files" : ""}`);
+    .description(
+      `${operation.description}\n\nMCP tool: ${operation.name} · effects: ${
+        operation.effects.length ? operation.effects.join(", ") : "none"
+      }${operation.requiresApproval ? " · changes files" : ""}`,
+    );
   for (const spec of specs) {
     if (GLOBAL_FLAGS.has(spec.flag)) {
-      throw new Error(`Operation "${operation.name}" field "${spec.name}" collides with a global flag`);
+      throw new Error(
+        `Operation "${operation.name}" field "${spec.name}" collides with a global flag`,
+      );
     }
     if (spec.positional) {
       const name = spec.kind === "array" ? `${spec.flag}...` : spec.flag;
@@ -149,10 +175,15 @@ function operationCommand(operation: AnyOperation, word: string, io: CliIo, stat
       }
     }
   }
-  command.option("--input-json <json>", "Give the whole input as a JSON object ('-' reads stdin); flags override it");
+  command.option(
+    "--input-json <json>",
+    "Give the whole input as a JSON object ('-' reads stdin); flags override it",
+  );
   const examples = operation.cli?.examples ?? [];
   if (examples.length > 0) {
-    const lines = examples.map((example) => `  $ codegen-lab ${example.command}\n      ${example.description}`);
+    const lines = examples.map((example) =>
+      `  $ codegen-lab ${example.command}\n      ${example.description}`
+    );
     command.addHelpText("after", `\nExamples:\n${lines.join("\n")}\n`);
   }
   command.action(async (...args: unknown[]) => {
@@ -166,10 +197,15 @@ function operationCommand(operation: AnyOperation, word: string, io: CliIo, stat
 function optionFor(spec: FieldSpec): Option {
   const required = spec.required ? " (required)" : "";
   if (spec.kind === "boolean") return new Option(`--${spec.flag}`, spec.help + required);
-  const value = spec.kind === "array" ? `<${spec.itemKind === "json" ? "json" : "value"}>` : `<${spec.flag === "json" ? "value" : "value"}>`;
+  const value = spec.kind === "array"
+    ? `<${spec.itemKind === "json" ? "json" : "value"}>`
+    : `<${spec.flag === "json" ? "value" : "value"}>`;
   const option = new Option(`--${spec.flag} ${value}`, spec.help + required);
   if (spec.kind === "array") {
-    option.argParser((text: string, previous: unknown) => [...(Array.isArray(previous) ? previous : []), text]);
+    option.argParser((
+      text: string,
+      previous: unknown,
+    ) => [...(Array.isArray(previous) ? previous : []), text]);
   }
   return option as unknown as Option;
 }
@@ -183,7 +219,10 @@ async function runOperation(
 ): Promise<number> {
   const globals = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
   const colors = colorsFor(io, globals);
-  const progress = createProgress(io.stderr, io.stderrIsTerminal && !globals.quiet && !globals.json);
+  const progress = createProgress(
+    io.stderr,
+    io.stderrIsTerminal && !globals.quiet && !globals.json,
+  );
   try {
     const root = await realRoot(resolve(io.cwd, globals.cwd ?? "."));
     const { config } = await loadConfig(root, { env: io.env });
@@ -191,7 +230,8 @@ async function runOperation(
     if (operation.destructive && !globals.yes) {
       if (!io.stdinIsTerminal) {
         throw new UsageError(`Refusing to run "${commandOf(operation)}" without confirmation`, {
-          hint: "It deletes or overwrites files: add --yes to confirm, or --dry-run where offered to preview",
+          hint:
+            "It deletes or overwrites files: add --yes to confirm, or --dry-run where offered to preview",
         });
       }
       if (!(await io.confirm(`${operation.title}: this deletes or overwrites files. Continue?`))) {
@@ -219,7 +259,11 @@ async function runOperation(
     return operation.cli?.exitCode?.(output) ?? EXIT.ok;
   } catch (error) {
     progress.done();
-    return reportError(error, io, { json: globals.json === true, verbose: globals.verbose === true, colors });
+    return reportError(error, io, {
+      json: globals.json === true,
+      verbose: globals.verbose === true,
+      colors,
+    });
   }
 }
 
@@ -251,7 +295,9 @@ async function rawInput(
   const positional = specs.filter((spec) => spec.positional);
   positional.forEach((spec, i) => {
     const value = positionalValues[i];
-    if (value !== undefined && !(Array.isArray(value) && value.length === 0)) raw[spec.name] = convertFlag(spec, value);
+    if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+      raw[spec.name] = convertFlag(spec, value);
+    }
   });
   for (const spec of specs) {
     if (spec.positional) continue;
@@ -274,21 +320,32 @@ function serveCommand(io: CliIo, state: RunState): Command {
     .option("--http", "Serve Streamable HTTP instead of stdio")
     .option("--port <port>", "HTTP port (0 picks a free one)", "3939")
     .option("--host <host>", "HTTP host to bind", "127.0.0.1")
-    .option("--tools <groups>", `Comma-separated tool groups to expose: ${TOOL_GROUPS.join(", ")}, all`)
+    .option(
+      "--tools <groups>",
+      `Comma-separated tool groups to expose: ${TOOL_GROUPS.join(", ")}, all`,
+    )
     .addHelpText(
       "after",
       `\nExamples:\n  $ codegen-lab serve\n      stdio, for .cursor/mcp.json\n  $ codegen-lab serve --tools core,rules\n      only the core and rules tools (stay under Cursor's tool cap)\n  $ codegen-lab --cwd ~/project serve --http --port 3939\n`,
     );
   command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const options = self.optsWithGlobals() as GlobalOptions & { http?: boolean; port: string; host: string; tools?: string };
+    const options = self.optsWithGlobals() as GlobalOptions & {
+      http?: boolean;
+      port: string;
+      host: string;
+      tools?: string;
+    };
     const colors = colorsFor(io, options);
     try {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new UsageError(`Cannot use --port ${options.port}: it must be an integer from 0 to 65535`, {
-          hint: "Pass a free port such as 3939, or 0 to pick one",
-        });
+        throw new UsageError(
+          `Cannot use --port ${options.port}: it must be an integer from 0 to 65535`,
+          {
+            hint: "Pass a free port such as 3939, or 0 to pick one",
+          },
+        );
       }
       const root = await realRoot(resolve(io.cwd, options.cwd ?? "."));
       const loaded = await loadConfig(root, { env: io.env });
@@ -296,7 +353,9 @@ function serveCommand(io: CliIo, state: RunState): Command {
       await serve({
         root,
         config: loaded.config,
-        ...(options.tools === undefined ? {} : { tools: options.tools.split(",").map((t) => t.trim()) }),
+        ...(options.tools === undefined
+          ? {}
+          : { tools: options.tools.split(",").map((t) => t.trim()) }),
         transport: options.http ? { kind: "http", port, host: options.host } : { kind: "stdio" },
         logSink: stderrSink(io, colors),
         logLevel: logLevel(options, loaded.config.logLevel),
@@ -305,7 +364,11 @@ function serveCommand(io: CliIo, state: RunState): Command {
       });
       state.exitCode = EXIT.ok;
     } catch (error) {
-      state.exitCode = reportError(error, io, { json: false, verbose: options.verbose === true, colors });
+      state.exitCode = reportError(error, io, {
+        json: false,
+        verbose: options.verbose === true,
+        colors,
+      });
     }
   });
   return command as unknown as Command;
@@ -319,7 +382,9 @@ function logLevel(options: GlobalOptions, configured: LogLevel): LogLevel {
 
 function colorsFor(io: CliIo, options: GlobalOptions): Palette {
   const noColor = io.env.get("NO_COLOR");
-  return palette(options.color !== false && (noColor === undefined || noColor === "") && io.stderrIsTerminal);
+  return palette(
+    options.color !== false && (noColor === undefined || noColor === "") && io.stderrIsTerminal,
+  );
 }
 
 function stderrSink(io: CliIo, colors: Palette): LogSink {

@@ -18,12 +18,19 @@
  * console.assert(renderTable([{ a: 1, b: "x" }]) === "a  b\n1  x");
  * ```
  */
-export function renderTable(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
+export function renderTable(
+  rows: readonly Record<string, unknown>[],
+  columns?: readonly string[],
+): string {
   const keys = columns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cells = rows.map((row) => keys.map((key) => cellText(row[key])));
-  const widths = keys.map((key, i) => Math.max(key.length, ...cells.map((cell) => cell[i]!.length)));
+  const widths = keys.map((key, i) =>
+    Math.max(key.length, ...cells.map((cell) => cell[i]!.length))
+  );
   const line = (values: readonly string[]): string =>
-    values.map((value, i) => (i === values.length - 1 ? value : value.padEnd(widths[i]!))).join("  ").trimEnd();
+    values.map((value, i) => (i === values.length - 1 ? value : value.padEnd(widths[i]!))).join(
+      "  ",
+    ).trimEnd();
   return [line(keys), ...cells.map(line)].join("\n");
 }
 
@@ -52,13 +59,17 @@ export function renderValue(value: unknown): string {
 
 function isFlatRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) &&
-    Object.values(value).every((v) => v === null || typeof v !== "object" || (Array.isArray(v) && v.length === 0));
+    Object.values(value).every((v) =>
+      v === null || typeof v !== "object" || (Array.isArray(v) && v.length === 0)
+    );
 }
 
 function renderNode(value: unknown, indent: string): string[] {
   if (Array.isArray(value)) {
     if (value.length === 0) return [`${indent}(none)`];
-    if (value.every(isFlatRecord)) return renderTable(value).split("\n").map((line) => indent + line);
+    if (value.every(isFlatRecord)) {
+      return renderTable(value).split("\n").map((line) => indent + line);
+    }
     return value.flatMap((item) => {
       const lines = renderNode(item, `${indent}  `);
       return [`${indent}- ${lines[0]!.trimStart()}`, ...lines.slice(1)];
@@ -71,7 +82,11 @@ function renderNode(value: unknown, indent: string): string[] {
       if (typeof child === "object" && child !== null && !isEmpty(child)) {
         lines.push(`${indent}${key}:`, ...renderNode(child, `${indent}  `));
       } else {
-        lines.push(`${indent}${key}: ${typeof child === "object" && child !== null ? "(none)" : String(child)}`);
+        lines.push(
+          `${indent}${key}: ${
+            typeof child === "object" && child !== null ? "(none)" : String(child)
+          }`,
+        );
       }
     }
     return lines;

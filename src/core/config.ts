@@ -93,7 +93,10 @@ export interface LoadConfigOptions {
  * console.assert(config.sandbox.timeoutMs === 10_000);
  * ```
  */
-export async function loadConfig(root: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+export async function loadConfig(
+  root: string,
+  options: LoadConfigOptions = {},
+): Promise<LoadedConfig> {
   const env = options.env ?? processEnv;
   const file = join(root, CONFIG_FILE);
   const fromFile = await readConfigFile(file);
@@ -124,13 +127,15 @@ export async function loadConfig(root: string, options: LoadConfigOptions = {}):
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = formatIssues(parsed.error);
+    const within = (path: string, prefix: string): boolean =>
+      path === prefix || path.startsWith(`${prefix}.`);
     const origin = issues.map((issue) => {
-      const leaf = leaves.find((candidate) => candidate.path.join(".") === issue.path);
-      return leaf && envVariables.includes(leaf.variable)
-        ? `${leaf.variable} (${issue.path})`
-        : issue.path === "tools" && envVariables.includes("CODEGEN_LAB_TOOLS")
-        ? "CODEGEN_LAB_TOOLS"
-        : `${CONFIG_FILE} ${issue.path}`;
+      const leaf = leaves.find((candidate) => within(issue.path, candidate.path.join(".")));
+      if (leaf && envVariables.includes(leaf.variable)) return `${leaf.variable} (${issue.path})`;
+      if (within(issue.path, "tools") && envVariables.includes("CODEGEN_LAB_TOOLS")) {
+        return `CODEGEN_LAB_TOOLS (${issue.path})`;
+      }
+      return `${CONFIG_FILE} ${issue.path}`;
     });
     const details = issues.map((issue, i) => `  - ${origin[i]}: ${issue.message}`).join("\n");
     throw new ConfigError(`Invalid configuration:\n${details}`, {
@@ -237,7 +242,7 @@ async function readConfigFile(file: string): Promise<Record<string, unknown> | u
     const value: unknown = JSON.parse(text);
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       throw new ConfigError(`Cannot use ${CONFIG_FILE}: it must hold a JSON object`, {
-        hint: "Write the options as { \"key\": value } pairs, or delete the file to use defaults",
+        hint: 'Write the options as { "key": value } pairs, or delete the file to use defaults',
       });
     }
     return value as Record<string, unknown>;

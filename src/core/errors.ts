@@ -126,7 +126,8 @@ export class InputError extends UsageError {
   constructor(operation: string, issues: readonly InputIssue[]) {
     const lines = issues.map((issue) => `  - ${issue.path}: ${issue.message}`);
     super(`Invalid input for "${operation}":\n${lines.join("\n")}`, {
-      hint: `See the accepted fields with \`codegen-lab help ${operation}\` or the tool's input schema`,
+      hint:
+        `See the accepted fields with \`codegen-lab help ${operation}\` or the tool's input schema`,
       data: { issues: [...issues] },
     });
     // Keep the USAGE exit code but a more precise machine code.

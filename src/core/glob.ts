@@ -31,7 +31,10 @@ export interface CompileGlobOptions {
  * console.assert(isTs("src/a.ts") && !isTs("src/a.js"));
  * ```
  */
-export function compileGlob(patterns: string | readonly string[], options: CompileGlobOptions = {}): GlobMatcher {
+export function compileGlob(
+  patterns: string | readonly string[],
+  options: CompileGlobOptions = {},
+): GlobMatcher {
   const { dot = true, basename = false } = options;
   const list = typeof patterns === "string" ? [patterns] : [...patterns];
   return picomatch(list, { dot, basename, posixSlashes: true }) as GlobMatcher;

@@ -86,8 +86,19 @@ export {
   type ResourceContent,
   type ResourceListing,
 } from "./resource_prompt.ts";
-export { isInside, realRoot, resolveInWorkspace, toRelative, type WorkspacePath } from "./safe_path.ts";
+export {
+  isInside,
+  realRoot,
+  resolveInWorkspace,
+  toRelative,
+  type WorkspacePath,
+} from "./safe_path.ts";
 export { Secret } from "./secret.ts";
-export { DEFAULT_TOOL_GROUPS, TOOL_GROUP_PURPOSES, TOOL_GROUPS, type ToolGroup } from "./tool_groups.ts";
-export { type SkipReason, type WalkEntry, walkWorkspace, type WalkOptions } from "./walk.ts";
+export {
+  DEFAULT_TOOL_GROUPS,
+  TOOL_GROUP_PURPOSES,
+  TOOL_GROUPS,
+  type ToolGroup,
+} from "./tool_groups.ts";
+export { type SkipReason, type WalkEntry, type WalkOptions, walkWorkspace } from "./walk.ts";
 export { formatIssues } from "./zod_issues.ts";

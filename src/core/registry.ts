@@ -67,7 +67,9 @@ export class OperationRegistry {
     if (!TOOL_GROUPS.includes(operation.group as ToolGroup)) {
       throw new DefinitionError(`Operation "${name}" names unknown group "${operation.group}"`);
     }
-    for (const [which, schema] of [["input", operation.input], ["output", operation.output]] as const) {
+    for (
+      const [which, schema] of [["input", operation.input], ["output", operation.output]] as const
+    ) {
       if (schema?.def?.type !== "object") {
         throw new DefinitionError(`Operation "${name}" ${which} schema must be a z.object()`);
       }
@@ -79,13 +81,17 @@ export class OperationRegistry {
         );
       }
     }
-    if (operation.effects.includes("write") && !operation.requiresApproval && operation.destructive) {
+    if (
+      operation.effects.includes("write") && !operation.requiresApproval && operation.destructive
+    ) {
       throw new DefinitionError(`Operation "${name}" is destructive and must set requiresApproval`);
     }
     const command = commandOf(operation);
     const holder = this.#commands.get(command);
     if (holder) {
-      throw new DefinitionError(`Operations "${holder}" and "${name}" both use CLI command "${command}"`);
+      throw new DefinitionError(
+        `Operations "${holder}" and "${name}" both use CLI command "${command}"`,
+      );
     }
     this.#operations.set(name, operation);
     this.#commands.set(command, name);

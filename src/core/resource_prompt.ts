@@ -72,7 +72,9 @@ export interface Prompt<Args extends z.ZodRawShape = z.ZodRawShape> {
   /** Arguments; MCP passes prompt arguments as strings. */
   args: Args;
   /** Completion of each argument. */
-  complete?: Partial<Record<keyof Args & string, (value: string, ctx: OperationContext) => Promise<string[]>>>;
+  complete?: Partial<
+    Record<keyof Args & string, (value: string, ctx: OperationContext) => Promise<string[]>>
+  >;
   /** Renders the messages, filling in real project context. */
   render(args: z.output<z.ZodObject<Args>>, ctx: OperationContext): Promise<{
     description?: string;
@@ -159,7 +161,9 @@ export class NamedRegistry<T extends { name: string; group?: ToolGroup }> {
    */
   add(entry: T): this {
     if (this.#entries.has(entry.name)) {
-      throw new DefinitionError(`The ${this.#kind} "${entry.name}" is registered twice; rename one of them`);
+      throw new DefinitionError(
+        `The ${this.#kind} "${entry.name}" is registered twice; rename one of them`,
+      );
     }
     this.#entries.set(entry.name, entry);
     return this;
@@ -173,6 +177,8 @@ export class NamedRegistry<T extends { name: string; group?: ToolGroup }> {
   /** @param groups Only entries of these groups (default: all). @returns Entries in order. */
   list(groups?: readonly ToolGroup[]): T[] {
     const all = [...this.#entries.values()];
-    return groups ? all.filter((entry) => entry.group === undefined || groups.includes(entry.group)) : all;
+    return groups
+      ? all.filter((entry) => entry.group === undefined || groups.includes(entry.group))
+      : all;
   }
 }

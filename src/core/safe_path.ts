@@ -75,10 +75,14 @@ export function toRelative(root: string, absolute: string): string {
  */
 export async function resolveInWorkspace(root: string, userPath: string): Promise<WorkspacePath> {
   if (userPath.trim() === "") {
-    throw new UsageError("Cannot use an empty path", { hint: "Give a path inside the workspace, such as src/main.ts" });
+    throw new UsageError("Cannot use an empty path", {
+      hint: "Give a path inside the workspace, such as src/main.ts",
+    });
   }
   if (userPath.includes("\0")) {
-    throw new UsageError("Cannot use a path that contains a NUL byte", { hint: "Remove the NUL character from the path" });
+    throw new UsageError("Cannot use a path that contains a NUL byte", {
+      hint: "Remove the NUL character from the path",
+    });
   }
   const absolute = resolve(root, userPath);
   if (!isInside(root, absolute)) {
@@ -113,9 +117,16 @@ export async function resolveInWorkspace(root: string, userPath: string): Promis
   return { absolute, relative: toRelative(root, absolute) };
 }
 
-function symlinkEscape(userPath: string, root: string, link: string, target: string): PermissionDeniedError {
+function symlinkEscape(
+  userPath: string,
+  root: string,
+  link: string,
+  target: string,
+): PermissionDeniedError {
   return new PermissionDeniedError(
-    `Path "${userPath}" leads outside the workspace through the symlink ${toRelative(root, link)} -> ${target}`,
+    `Path "${userPath}" leads outside the workspace through the symlink ${
+      toRelative(root, link)
+    } -> ${target}`,
     {
       hint: "Replace the symlink with a real file or directory inside the workspace",
       data: { path: userPath, root, link: toRelative(root, link), target },

@@ -68,8 +68,17 @@ interface Layer {
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export async function* walkWorkspace(root: string, options: WalkOptions = {}): AsyncGenerator<WalkEntry> {
-  const { ignoreFiles = [".gitignore"], extraIgnores = [], includeIgnored = false, signal, onSkip } = options;
+export async function* walkWorkspace(
+  root: string,
+  options: WalkOptions = {},
+): AsyncGenerator<WalkEntry> {
+  const {
+    ignoreFiles = [".gitignore"],
+    extraIgnores = [],
+    includeIgnored = false,
+    signal,
+    onSkip,
+  } = options;
   const rootLayers: Layer[] = extraIgnores.length > 0
     ? [{ base: "", matcher: ignore().add([...extraIgnores]) }]
     : [];
@@ -132,7 +141,9 @@ async function withIgnoreFiles(
 ): Promise<Layer[]> {
   let layers = parent;
   for (const name of ignoreFiles) {
-    if (!entries.some((entry) => entry.name === name && (entry.isFile || entry.isSymlink))) continue;
+    if (!entries.some((entry) => entry.name === name && (entry.isFile || entry.isSymlink))) {
+      continue;
+    }
     const file = join(dirAbs, name);
     // An ignore file that is a symlink out of the root is not read.
     const text = await Deno.readTextFile(file).catch(() => undefined);

@@ -79,7 +79,9 @@ export function createMcpServer(setup: ServerSetup): McpServer {
     },
   );
   const server = mcp.server;
-  const enabled = new Map(catalog.operations.list(groups).map((operation) => [operation.name, operation]));
+  const enabled = new Map(
+    catalog.operations.list(groups).map((operation) => [operation.name, operation]),
+  );
   const tools = [...enabled.values()].map(toolDefinition);
 
   const contextFor = (
@@ -93,7 +95,11 @@ export function createMcpServer(setup: ServerSetup): McpServer {
       filterSink(setup.logSink, setup.logLevel),
       (record) => {
         server.sendLoggingMessage(
-          { level: record.level, logger, data: record.data ? { message: record.message, ...record.data } : record.message },
+          {
+            level: record.level,
+            logger,
+            data: record.data ? { message: record.message, ...record.data } : record.message,
+          },
           extra.sessionId,
         ).catch(() => {});
       },
@@ -119,7 +125,11 @@ export function createMcpServer(setup: ServerSetup): McpServer {
       );
     }
     const token = extra._meta?.progressToken;
-    const ctx = contextFor(extra, name, token === undefined ? () => {} : progressNotifier(token, extra.sendNotification));
+    const ctx = contextFor(
+      extra,
+      name,
+      token === undefined ? () => {} : progressNotifier(token, extra.sendNotification),
+    );
     try {
       return toToolResult(await invoke(operation, request.params.arguments ?? {}, ctx));
     } catch (error) {
@@ -127,7 +137,9 @@ export function createMcpServer(setup: ServerSetup): McpServer {
     }
   });
 
-  for (const resource of catalog.resources.list(groups)) registerResource(mcp, resource, contextFor);
+  for (const resource of catalog.resources.list(groups)) {
+    registerResource(mcp, resource, contextFor);
+  }
   for (const prompt of catalog.prompts.list(groups)) registerPrompt(mcp, prompt, contextFor);
   return mcp;
 }
@@ -151,7 +163,11 @@ function toolDefinition(operation: AnyOperation): Tool {
 }
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, target: "draft-7", unrepresentable: "any" }) as Record<
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io,
+    target: "draft-7",
+    unrepresentable: "any",
+  }) as Record<
     string,
     unknown
   >;
@@ -193,24 +209,47 @@ type ContextFor = (
 
 function toMcpError(thrown: unknown): McpError {
   const error = toCodegenError(thrown);
-  const code = error.code === "NOT_FOUND" ? -32002 : error.code === "INVALID_INPUT" || error.code === "USAGE"
+  const code = error.code === "NOT_FOUND"
+    ? -32002
+    : error.code === "INVALID_INPUT" || error.code === "USAGE"
     ? ErrorCode.InvalidParams
     : ErrorCode.InternalError;
-  return new McpError(code, error.hint ? `${error.message} (hint: ${error.hint})` : error.message, error.toJSON());
+  return new McpError(
+    code,
+    error.hint ? `${error.message} (hint: ${error.hint})` : error.message,
+    error.toJSON(),
+  );
 }
 
 function registerResource(mcp: McpServer, resource: AnyResource, contextFor: ContextFor): void {
-  const metadata = { title: resource.title, description: resource.description, mimeType: resource.mimeType };
-  const read = async (uri: URL, vars: Record<string, string>, extra: { signal: AbortSignal; sessionId?: string }) => {
+  const metadata = {
+    title: resource.title,
+    description: resource.description,
+    mimeType: resource.mimeType,
+  };
+  const read = async (
+    uri: URL,
+    vars: Record<string, string>,
+    extra: { signal: AbortSignal; sessionId?: string },
+  ) => {
     try {
-      const content = await resource.read(uri.href, vars, contextFor(extra, resource.name, () => {}));
+      const content = await resource.read(
+        uri.href,
+        vars,
+        contextFor(extra, resource.name, () => {}),
+      );
       return { contents: [{ uri: content.uri, mimeType: content.mimeType, text: content.text }] };
     } catch (error) {
       throw error instanceof McpError ? error : toMcpError(error);
     }
   };
   if (!resource.uri.includes("{")) {
-    mcp.registerResource(resource.name, resource.uri, metadata, (uri, extra) => read(uri, {}, extra));
+    mcp.registerResource(
+      resource.name,
+      resource.uri,
+      metadata,
+      (uri, extra) => read(uri, {}, extra),
+    );
     return;
   }
   const noSignal = { signal: new AbortController().signal };
@@ -223,7 +262,9 @@ function registerResource(mcp: McpServer, resource: AnyResource, contextFor: Con
   const template = new ResourceTemplate(resource.uri, {
     list: resource.list
       ? async () => ({
-        resources: (await resource.list!(contextFor(noSignal, resource.name, () => {}))).map((item) => ({
+        resources: (await resource.list!(contextFor(noSignal, resource.name, () => {}))).map((
+          item,
+        ) => ({
           ...item,
           mimeType: resource.mimeType,
         })),
@@ -233,7 +274,9 @@ function registerResource(mcp: McpServer, resource: AnyResource, contextFor: Con
   });
   mcp.registerResource(resource.name, template, metadata, (uri, variables, extra) => {
     const vars = Object.fromEntries(
-      Object.entries(variables).map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : String(value)]),
+      Object.entries(variables).map((
+        [key, value],
+      ) => [key, Array.isArray(value) ? value.join(",") : String(value)]),
     );
     return read(uri, vars, extra);
   });
@@ -245,13 +288,20 @@ function registerPrompt(mcp: McpServer, prompt: AnyPrompt, contextFor: ContextFo
   for (const [name, schema] of Object.entries(prompt.args as Record<string, z.ZodType>)) {
     const complete = prompt.complete?.[name];
     shape[name] = complete
-      ? completable(schema as z.ZodString, (value: string | undefined) =>
-        complete(value ?? "", contextFor(noSignal, prompt.name, () => {}))) as unknown as z.ZodType
+      ? completable(
+        schema as z.ZodString,
+        (value: string | undefined) =>
+          complete(value ?? "", contextFor(noSignal, prompt.name, () => {})),
+      ) as unknown as z.ZodType
       : schema;
   }
   mcp.registerPrompt(
     prompt.name,
-    { title: prompt.title, description: prompt.description, argsSchema: shape as Record<string, z.ZodString> },
+    {
+      title: prompt.title,
+      description: prompt.description,
+      argsSchema: shape as Record<string, z.ZodString>,
+    },
     async (args, extra) => {
       try {
         const rendered = await prompt.render(args, contextFor(extra, prompt.name, () => {}));

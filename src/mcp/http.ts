@@ -4,7 +4,11 @@
  *
  * @module
  */
-import { isInitializeRequest, type McpServer, WebStandardStreamableHTTPServerTransport } from "./_sdk.ts";
+import {
+  isInitializeRequest,
+  type McpServer,
+  WebStandardStreamableHTTPServerTransport,
+} from "./_sdk.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 
 /** Options of {@linkcode serveHttp}. */
@@ -63,14 +67,27 @@ export async function serveHttp(options: HttpOptions): Promise<void> {
       return jsonRpcError(403, -32000, `Forbidden: Origin "${origin}" is not allowed`);
     }
     if (url.pathname === "/healthz") {
-      return Response.json({ status: "ok", name: denoJson.name, version: denoJson.version, sessions: sessions.size });
+      return Response.json({
+        status: "ok",
+        name: denoJson.name,
+        version: denoJson.version,
+        sessions: sessions.size,
+      });
     }
-    if (url.pathname !== "/mcp") return jsonRpcError(404, -32000, `Not found: ${url.pathname}; the MCP endpoint is /mcp`);
+    if (url.pathname !== "/mcp") {
+      return jsonRpcError(404, -32000, `Not found: ${url.pathname}; the MCP endpoint is /mcp`);
+    }
 
     const sessionId = request.headers.get("mcp-session-id");
     if (sessionId) {
       const session = sessions.get(sessionId);
-      if (!session) return jsonRpcError(404, -32001, "Session not found: it expired or was closed; initialize a new one");
+      if (!session) {
+        return jsonRpcError(
+          404,
+          -32001,
+          "Session not found: it expired or was closed; initialize a new one",
+        );
+      }
       session.lastSeen = Date.now();
       return session.transport.handleRequest(request);
     }
@@ -84,17 +101,20 @@ export async function serveHttp(options: HttpOptions): Promise<void> {
       return jsonRpcError(400, -32700, "Parse error: the body is not JSON");
     }
     const isInit = Array.isArray(body) ? body.some(isInitializeRequest) : isInitializeRequest(body);
-    if (!isInit) return jsonRpcError(400, -32000, "Bad Request: no valid session; send initialize first");
+    if (!isInit) {
+      return jsonRpcError(400, -32000, "Bad Request: no valid session; send initialize first");
+    }
     const server = newServer();
-    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: () => crypto.randomUUID(),
-      onsessioninitialized: (id) => {
-        sessions.set(id, { transport, server, lastSeen: Date.now() });
-      },
-      onsessionclosed: (id) => {
-        sessions.delete(id);
-      },
-    });
+    const transport: WebStandardStreamableHTTPServerTransport =
+      new WebStandardStreamableHTTPServerTransport({
+        sessionIdGenerator: () => crypto.randomUUID(),
+        onsessioninitialized: (id) => {
+          sessions.set(id, { transport, server, lastSeen: Date.now() });
+        },
+        onsessionclosed: (id) => {
+          sessions.delete(id);
+        },
+      });
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };
@@ -113,11 +133,19 @@ export async function serveHttp(options: HttpOptions): Promise<void> {
   const port = address.port;
   const names = LOOPBACK.has(host) ? ["127.0.0.1", "localhost", "[::1]"] : [host];
   allowedHosts = new Set(names.map((name) => `${name}:${port}`.toLowerCase()));
-  allowedOrigins = new Set(names.flatMap((name) => [`http://${name}:${port}`, `https://${name}:${port}`]));
+  allowedOrigins = new Set(
+    names.flatMap((name) => [`http://${name}:${port}`, `https://${name}:${port}`]),
+  );
   if (!LOOPBACK.has(host)) {
-    announce(`warning: serving on ${host}, which is not loopback; this server has no authentication`);
+    announce(
+      `warning: serving on ${host}, which is not loopback; this server has no authentication`,
+    );
   }
-  announce(`codegen-lab MCP server listening on http://${LOOPBACK.has(host) ? "127.0.0.1" : host}:${port}/mcp`);
+  announce(
+    `codegen-lab MCP server listening on http://${
+      LOOPBACK.has(host) ? "127.0.0.1" : host
+    }:${port}/mcp`,
+  );
 
   const sweeper = setInterval(() => {
     const cutoff = Date.now() - idleMs;
@@ -132,7 +160,9 @@ export async function serveHttp(options: HttpOptions): Promise<void> {
     await httpServer.finished;
   } finally {
     clearInterval(sweeper);
-    await Promise.all([...sessions.values()].map((session) => session.server.close().catch(() => {})));
+    await Promise.all(
+      [...sessions.values()].map((session) => session.server.close().catch(() => {})),
+    );
   }
 }
 

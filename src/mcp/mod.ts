@@ -70,9 +70,12 @@ export function resolveToolGroups(names: readonly string[] | undefined): ToolGro
   if (names.includes("all")) return [...TOOL_GROUPS];
   const unknown = names.filter((name) => !TOOL_GROUPS.includes(name as ToolGroup));
   if (unknown.length > 0) {
-    throw new UsageError(`Unknown tool group${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`, {
-      hint: `Choose from ${TOOL_GROUPS.join(", ")}, or all`,
-    });
+    throw new UsageError(
+      `Unknown tool group${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`,
+      {
+        hint: `Choose from ${TOOL_GROUPS.join(", ")}, or all`,
+      },
+    );
   }
   return TOOL_GROUPS.filter((group) => names.includes(group));
 }

@@ -80,7 +80,11 @@ export class DenoStdioTransport implements Transport {
         if (buffer.length > MAX_LINE_BYTES) {
           buffer = "";
           dropping = true;
-          this.#sendError(null, -32600, `Invalid Request: message longer than ${MAX_LINE_BYTES} bytes`);
+          this.#sendError(
+            null,
+            -32600,
+            `Invalid Request: message longer than ${MAX_LINE_BYTES} bytes`,
+          );
         }
       }
       if (buffer.trim() !== "" && !dropping) this.#handleLine(buffer);
@@ -108,7 +112,11 @@ export class DenoStdioTransport implements Transport {
     if (!parsed.success) {
       const id = (value as { id?: unknown })?.id;
       const replyId = typeof id === "string" || typeof id === "number" ? id : null;
-      this.#sendError(replyId, -32600, "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
+      this.#sendError(
+        replyId,
+        -32600,
+        "Invalid Request: not a JSON-RPC 2.0 request, notification or response",
+      );
       return;
     }
     const message = parsed.data;
@@ -121,9 +129,9 @@ export class DenoStdioTransport implements Transport {
   }
 
   #write(text: string): Promise<void> {
-    this.#writes = this.#writes.then(() => this.#writer.write(this.#encoder.encode(text))).catch((error) =>
-      this.onerror?.(error as Error)
-    );
+    this.#writes = this.#writes.then(() => this.#writer.write(this.#encoder.encode(text))).catch((
+      error,
+    ) => this.onerror?.(error as Error));
     return this.#writes;
   }
 
@@ -131,7 +139,8 @@ export class DenoStdioTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     if (this.#closed) return Promise.resolve();
     const written = this.#write(JSON.stringify(message) + "\n");
-    if (!("method" in message) && "id" in message && this.#pending.delete(message.id) && this.#pending.size === 0) {
+    const id = "method" in message ? undefined : (message as { id?: string | number }).id;
+    if (id !== undefined && this.#pending.delete(id) && this.#pending.size === 0) {
       written.then(() => this.#drained?.());
     }
     return written;

@@ -25,7 +25,10 @@ export const ERROR_META_KEY = "codegen-lab/error";
  * ```
  */
 export function toToolResult(output: Record<string, unknown>): CallToolResult {
-  return { content: [{ type: "text", text: JSON.stringify(output, null, 2) }], structuredContent: output };
+  return {
+    content: [{ type: "text", text: JSON.stringify(output, null, 2) }],
+    structuredContent: output,
+  };
 }
 
 /**

@@ -5,7 +5,13 @@
  * @module
  */
 import { z } from "zod";
-import { compileGlob, defineOperation, type Operation, type SkipReason, walkWorkspace } from "../core/mod.ts";
+import {
+  compileGlob,
+  defineOperation,
+  type Operation,
+  type SkipReason,
+  walkWorkspace,
+} from "../core/mod.ts";
 
 const input = z.strictObject({
   pattern: z.string().min(1).default("**").describe(
@@ -46,7 +52,10 @@ export const listFiles: Operation<typeof input, typeof output> = defineOperation
       { command: "files --limit 20 --json", description: "The first 20 files, as JSON" },
     ],
     render: (out) =>
-      [...out.files, ...(out.truncated ? [`… more files match; raise --limit (now ${out.count})`] : [])]
+      [
+        ...out.files,
+        ...(out.truncated ? [`… more files match; raise --limit (now ${out.count})`] : []),
+      ]
         .join("\n"),
   },
   async handler(input, ctx) {

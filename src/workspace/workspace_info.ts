@@ -19,7 +19,9 @@ const output = z.object({
     branch: z.string().optional(),
     head: z.string().optional(),
   }).describe("The git repository around the root, read without running git"),
-  config: z.record(z.string(), z.unknown()).describe("Configuration in force; secrets show as [redacted]"),
+  config: z.record(z.string(), z.unknown()).describe(
+    "Configuration in force; secrets show as [redacted]",
+  ),
   configFile: z.string().optional().describe("The config file read, if any"),
   versions: z.object({
     codegenLab: z.string(),
@@ -49,7 +51,9 @@ export const workspaceInfo: Operation<typeof input, typeof output> = defineOpera
   },
   async handler(_input, ctx) {
     const git = await findGit(ctx.root);
-    const configFile = await Deno.stat(`${ctx.root}/codegen-lab.json`).then(() => "codegen-lab.json")
+    const configFile = await Deno.stat(`${ctx.root}/codegen-lab.json`).then(() =>
+      "codegen-lab.json"
+    )
       .catch(() => undefined);
     return {
       root: ctx.root,

@@ -1,0 +1,18 @@
+/**
+ * The MCP SDK's client side, for end-to-end tests. See src/mcp/_sdk.ts for
+ * why each `.js` subpath carries an `@ts-types` directive.
+ *
+ * @module
+ */
+// @ts-types="@modelcontextprotocol/sdk/client/index"
+export { Client } from "@modelcontextprotocol/sdk/client/index.js";
+// @ts-types="@modelcontextprotocol/sdk/client/stdio"
+export { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+// @ts-types="@modelcontextprotocol/sdk/client/streamableHttp"
+export { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+// @ts-types="@modelcontextprotocol/sdk/types"
+export {
+  CallToolResultSchema,
+  LoggingMessageNotificationSchema,
+  ProgressNotificationSchema,
+} from "@modelcontextprotocol/sdk/types.js";
