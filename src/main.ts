@@ -14,8 +14,12 @@ if (import.meta.main) {
     if (++interrupts > 1) Deno.exit(130);
     controller.abort(new Error("interrupted"));
   };
+  // SIGTERM (what process managers send) shuts a server down cleanly.
+  const onTerminate = (): void => controller.abort(new Error("terminated"));
   Deno.addSignalListener("SIGINT", onInterrupt);
+  Deno.addSignalListener("SIGTERM", onTerminate);
   const code = await runCli(Deno.args, processIo(controller.signal));
   Deno.removeSignalListener("SIGINT", onInterrupt);
+  Deno.removeSignalListener("SIGTERM", onTerminate);
   Deno.exit(code);
 }

@@ -93,6 +93,7 @@ export {
   toRelative,
   type WorkspacePath,
 } from "./safe_path.ts";
+export { type ResourceEventListener, ResourceEvents } from "./resource_events.ts";
 export { Secret } from "./secret.ts";
 export {
   DEFAULT_TOOL_GROUPS,

@@ -17,8 +17,11 @@ export {
   ErrorCode,
   isInitializeRequest,
   JSONRPCMessageSchema,
+  ListPromptsRequestSchema,
   ListToolsRequestSchema,
   McpError,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 // @ts-types="@modelcontextprotocol/sdk/types"
 export type { CallToolResult, JSONRPCMessage, Tool } from "@modelcontextprotocol/sdk/types.js";

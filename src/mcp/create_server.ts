@@ -10,11 +10,14 @@ import {
   CallToolRequestSchema,
   completable,
   ErrorCode,
+  ListPromptsRequestSchema,
   ListToolsRequestSchema,
   McpError,
   McpServer,
   ResourceTemplate,
+  SubscribeRequestSchema,
   type Tool,
+  UnsubscribeRequestSchema,
 } from "./_sdk.ts";
 import { z } from "zod";
 import denoJson from "../../deno.json" with { type: "json" };
@@ -32,6 +35,7 @@ import {
   type LogSink,
   type OperationContext,
   type ProgressReporter,
+  ResourceEvents,
   toCodegenError,
   type ToolGroup,
 } from "../core/mod.ts";
@@ -52,6 +56,8 @@ export interface ServerSetup {
   logSink: LogSink;
   /** Lowest level written to stderr. */
   logLevel: LogLevel;
+  /** Resource change events to forward to subscribed clients. */
+  events?: ResourceEvents;
 }
 
 /** Minimum gap between two progress notifications of one call. */
@@ -112,7 +118,17 @@ export function createMcpServer(setup: ServerSetup): McpServer {
   });
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  // The SDK answers a params schema failure with -32603 (internal error); JSON-RPC
+  // says -32602 (invalid params), so this handler takes the raw request and checks it.
+  const rawCall = z.object({ method: z.literal("tools/call") }).passthrough();
+  server.setRequestHandler(rawCall, async (raw, extra) => {
+    const checked = CallToolRequestSchema.safeParse(raw);
+    if (!checked.success) {
+      const where = checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+        .join("; ");
+      throw new McpError(ErrorCode.InvalidParams, `Invalid params for tools/call: ${where}`);
+    }
+    const request = checked.data;
     const name = request.params.name;
     const operation = enabled.get(name);
     if (!operation) {
@@ -140,8 +156,46 @@ export function createMcpServer(setup: ServerSetup): McpServer {
   for (const resource of catalog.resources.list(groups)) {
     registerResource(mcp, resource, contextFor);
   }
-  for (const prompt of catalog.prompts.list(groups)) registerPrompt(mcp, prompt, contextFor);
+  const prompts = catalog.prompts.list(groups);
+  for (const prompt of prompts) registerPrompt(mcp, prompt, contextFor);
+  if (prompts.length === 0) {
+    // Clients (and the MCP conformance suite) may call prompts/list anyway.
+    server.registerCapabilities({ prompts: { listChanged: false } });
+    server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: [] }));
+  }
+  forwardResourceEvents(mcp, setup.events ?? new ResourceEvents());
   return mcp;
+}
+
+/**
+ * Tracks this session's `resources/subscribe` URIs and forwards matching
+ * change events as notifications, until the session closes.
+ */
+function forwardResourceEvents(mcp: McpServer, events: ResourceEvents): void {
+  const server = mcp.server;
+  const subscribed = new Set<string>();
+  server.registerCapabilities({ resources: { subscribe: true, listChanged: true } });
+  server.setRequestHandler(SubscribeRequestSchema, (request) => {
+    subscribed.add(request.params.uri);
+    return {};
+  });
+  server.setRequestHandler(UnsubscribeRequestSchema, (request) => {
+    subscribed.delete(request.params.uri);
+    return {};
+  });
+  const stop = events.listen({
+    updated: (uri) => {
+      if (subscribed.has(uri)) server.sendResourceUpdated({ uri }).catch(() => {});
+    },
+    listChanged: () => {
+      if (mcp.isConnected()) mcp.sendResourceListChanged();
+    },
+  });
+  const previous = server.onclose;
+  server.onclose = () => {
+    stop();
+    previous?.();
+  };
 }
 
 function toolDefinition(operation: AnyOperation): Tool {

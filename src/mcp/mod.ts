@@ -16,6 +16,7 @@ import {
   DEFAULT_TOOL_GROUPS,
   type LogLevel,
   type LogSink,
+  ResourceEvents,
   TOOL_GROUPS,
   type ToolGroup,
   UsageError,
@@ -49,6 +50,8 @@ export interface ServeOptions {
   signal: AbortSignal;
   /** The catalogue (default: the full one). */
   catalog?: Catalog;
+  /** Resource change events, shared by all sessions. */
+  events?: ResourceEvents;
 }
 
 /**
@@ -90,6 +93,7 @@ export function resolveToolGroups(names: readonly string[] | undefined): ToolGro
 export async function serve(options: ServeOptions): Promise<void> {
   const catalog = options.catalog ?? buildCatalog();
   const groups = resolveToolGroups(options.tools ?? options.config.tools);
+  const events = options.events ?? new ResourceEvents();
   const newServer = () =>
     createMcpServer({
       catalog,
@@ -98,6 +102,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       groups,
       logSink: options.logSink,
       logLevel: options.logLevel,
+      events,
     });
   if (options.transport.kind === "http") {
     await serveHttp({
@@ -112,7 +117,11 @@ export async function serve(options: ServeOptions): Promise<void> {
   const server = newServer();
   const transport = new DenoStdioTransport();
   const { promise: closed, resolve } = Promise.withResolvers<void>();
-  server.server.onclose = () => resolve();
+  const previous = server.server.onclose;
+  server.server.onclose = () => {
+    previous?.();
+    resolve();
+  };
   options.signal.addEventListener("abort", () => server.close().catch(() => {}), { once: true });
   await server.connect(transport);
   await closed;
