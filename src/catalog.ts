@@ -45,8 +45,9 @@ const workspaceResource = defineResource({
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { buildCatalog } from "./catalog.ts";
- * console.assert(buildCatalog().operations.get("list_files") !== undefined);
+ * assert.ok(buildCatalog().operations.get("list_files") !== undefined);
  * ```
  */
 export function buildCatalog(): Catalog {

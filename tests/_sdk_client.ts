@@ -15,4 +15,7 @@ export {
   CallToolResultSchema,
   LoggingMessageNotificationSchema,
   ProgressNotificationSchema,
+  ResourceUpdatedNotificationSchema,
 } from "@modelcontextprotocol/sdk/types.js";
+// @ts-types="@modelcontextprotocol/sdk/inMemory"
+export { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";

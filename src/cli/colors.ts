@@ -28,9 +28,10 @@ export interface Palette {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { palette } from "./colors.ts";
- * console.assert(palette(false).red("x") === "x");
- * console.assert(palette(true).red("x") === "\x1b[31mx\x1b[39m");
+ * assert.ok(palette(false).red("x") === "x");
+ * assert.ok(palette(true).red("x") === "\x1b[31mx\x1b[39m");
  * ```
  */
 export function palette(enabled: boolean): Palette {

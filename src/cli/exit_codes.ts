@@ -28,9 +28,10 @@ export const EXIT = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { UsageError } from "../core/mod.ts";
  * import { exitCodeOf } from "./exit_codes.ts";
- * console.assert(exitCodeOf(new UsageError("x")) === 2);
+ * assert.ok(exitCodeOf(new UsageError("x")) === 2);
  * ```
  */
 export function exitCodeOf(error: CodegenError): number {

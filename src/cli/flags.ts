@@ -47,9 +47,10 @@ interface JsonNode {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { listFiles } from "../workspace/mod.ts";
  * import { inputJsonSchema } from "./flags.ts";
- * console.assert(inputJsonSchema(listFiles).type === "object");
+ * assert.ok(inputJsonSchema(listFiles).type === "object");
  * ```
  */
 export function inputJsonSchema(operation: AnyOperation): Record<string, unknown> {
@@ -71,10 +72,11 @@ export function inputJsonSchema(operation: AnyOperation): Record<string, unknown
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { listFiles } from "../workspace/mod.ts";
  * import { fieldSpecs } from "./flags.ts";
  * const limit = fieldSpecs(listFiles).find((f) => f.name === "limit");
- * console.assert(limit?.flag === "limit" && limit.kind === "integer");
+ * assert.ok(limit?.flag === "limit" && limit.kind === "integer");
  * ```
  */
 export function fieldSpecs(operation: AnyOperation): FieldSpec[] {
@@ -136,9 +138,10 @@ function kindOf(node: JsonNode): FieldSpec["kind"] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { convertFlag } from "./flags.ts";
  * const spec = { name: "limit", flag: "limit", kind: "integer", help: "", positional: false, required: false } as const;
- * console.assert(convertFlag(spec, "20") === 20 && convertFlag(spec, "x") === "x");
+ * assert.ok(convertFlag(spec, "20") === 20 && convertFlag(spec, "x") === "x");
  * ```
  */
 export function convertFlag(spec: FieldSpec, text: unknown): unknown {

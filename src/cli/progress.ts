@@ -26,12 +26,13 @@ export interface ProgressDisplay {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createProgress } from "./progress.ts";
  * let out = "";
  * const bar = createProgress((t) => out += t, true, () => 1000);
  * bar.report(5, 10, "scanning");
  * bar.done();
- * console.assert(out.includes("50%") && out.endsWith("\r\x1b[K"));
+ * assert.ok(out.includes("50%") && out.endsWith("\r\x1b[K"));
  * ```
  */
 export function createProgress(

@@ -14,8 +14,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { renderTable } from "./render.ts";
- * console.assert(renderTable([{ a: 1, b: "x" }]) === "a  b\n1  x");
+ * assert.ok(renderTable([{ a: 1, b: "x" }]) === "a  b\n1  x");
  * ```
  */
 export function renderTable(
@@ -49,8 +50,9 @@ function cellText(value: unknown): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { renderValue } from "./render.ts";
- * console.assert(renderValue({ root: "/w", git: { isRepo: true } }) === "root: /w\ngit:\n  isRepo: true");
+ * assert.ok(renderValue({ root: "/w", git: { isRepo: true } }) === "root: /w\ngit:\n  isRepo: true");
  * ```
  */
 export function renderValue(value: unknown): string {

@@ -29,10 +29,11 @@ export interface WriteFileAtomicOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { writeFileAtomic } from "./atomic_write.ts";
  * const dir = await Deno.makeTempDir({ prefix: "codegen_lab_" });
  * await writeFileAtomic(`${dir}/a/b.txt`, "hello");
- * console.assert(await Deno.readTextFile(`${dir}/a/b.txt`) === "hello");
+ * assert.ok(await Deno.readTextFile(`${dir}/a/b.txt`) === "hello");
  * await Deno.remove(dir, { recursive: true });
  * ```
  */

@@ -8,9 +8,9 @@
 import { z } from "zod";
 import { join } from "node:path";
 import { ConfigError } from "./errors.ts";
-import { LOG_LEVELS } from "./logger.ts";
+import { LOG_LEVELS, type LogLevel } from "./logger.ts";
 import { Secret } from "./secret.ts";
-import { TOOL_GROUPS } from "./tool_groups.ts";
+import { TOOL_GROUPS, type ToolGroup } from "./tool_groups.ts";
 import { formatIssues } from "./zod_issues.ts";
 
 /** File name of the optional config file at the workspace root. */
@@ -19,10 +19,11 @@ export const CONFIG_FILE = "codegen-lab.json";
 /** Prefix of environment variables that set config values. */
 export const ENV_PREFIX = "CODEGEN_LAB_CONFIG_";
 
-const secretString = z.string().min(1).transform((value) => new Secret(value));
+const secretString: z.ZodType<Secret, string> = z.string().min(1).transform((value) =>
+  new Secret(value)
+);
 
-/** The config schema. Every field has a default, so `{}` is a valid file. */
-export const ConfigSchema = z.strictObject({
+const configSchema = z.strictObject({
   tools: z.array(z.enum([...TOOL_GROUPS, "all"])).optional()
     .describe("Tool groups the MCP server exposes (default: all but compat)"),
   logLevel: z.enum(LOG_LEVELS).default("warning")
@@ -49,7 +50,21 @@ export const ConfigSchema = z.strictObject({
 });
 
 /** The config in force, after defaults are applied. */
-export type Config = z.output<typeof ConfigSchema>;
+export interface Config {
+  /** Tool groups the MCP server exposes; undefined means the default set. */
+  tools?: Array<ToolGroup | "all">;
+  /** Lowest log level written to stderr. */
+  logLevel: LogLevel;
+  /** The optional OpenAI-compatible LLM provider. */
+  llm: { baseUrl?: string; model?: string; apiKey?: Secret };
+  /** Limits of sandboxed runs. */
+  sandbox: { timeoutMs: number; memoryMb: number; maxOutputBytes: number; pythonPoolSize: number };
+  /** Repository analysis settings. */
+  analysis: { maxFileBytes: number };
+}
+
+/** The config schema. Every field has a default, so `{}` is a valid file. */
+export const ConfigSchema: z.ZodType<Config> = configSchema;
 
 /** Where each top-level value came from. */
 export type ConfigSource = "default" | "file" | "env";
@@ -88,9 +103,10 @@ export interface LoadConfigOptions {
  *
  * @example Defaults apply when nothing is set
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadConfig } from "./config.ts";
  * const { config } = await loadConfig(Deno.cwd(), { env: { get: () => undefined } });
- * console.assert(config.sandbox.timeoutMs === 10_000);
+ * assert.ok(config.sandbox.timeoutMs === 10_000);
  * ```
  */
 export async function loadConfig(
@@ -168,9 +184,10 @@ let cachedLeaves: ConfigLeaf[] | undefined;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { configLeaves } from "./config.ts";
  * const leaf = configLeaves().find((l) => l.variable === "CODEGEN_LAB_CONFIG_SANDBOX_TIMEOUT_MS");
- * console.assert(leaf?.type === "integer");
+ * assert.ok(leaf?.type === "integer");
  * ```
  */
 export function configLeaves(): ConfigLeaf[] {

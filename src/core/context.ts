@@ -18,9 +18,10 @@ import { realRoot } from "./safe_path.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { testContext } from "./context.ts";
  * const ctx = await testContext(".");
- * console.assert(ctx.root.startsWith("/") && ctx.door === "api");
+ * assert.ok(ctx.root.startsWith("/") && ctx.door === "api");
  * ```
  */
 export async function testContext(

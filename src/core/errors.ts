@@ -45,9 +45,10 @@ export interface CodegenErrorOptions {
  *
  * @example Throw and inspect
  * ```ts
+ * import assert from "node:assert/strict";
  * import { CodegenError } from "./errors.ts";
  * const err = new CodegenError("NOT_FOUND", "Cannot find rule \"x\"", { hint: "Run `rules list`" });
- * console.assert(err.code === "NOT_FOUND" && err.hint === "Run `rules list`");
+ * assert.ok(err.code === "NOT_FOUND" && err.hint === "Run `rules list`");
  * ```
  */
 export class CodegenError extends Error {
@@ -87,8 +88,9 @@ export class CodegenError extends Error {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { UsageError } from "./errors.ts";
- * console.assert(new UsageError("Cannot parse --limit").code === "USAGE");
+ * assert.ok(new UsageError("Cannot parse --limit").code === "USAGE");
  * ```
  */
 export class UsageError extends CodegenError {
@@ -113,9 +115,10 @@ export interface InputIssue {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { InputError } from "./errors.ts";
  * const err = new InputError("list_files", [{ path: "limit", message: "expected number" }]);
- * console.assert(err.message.includes("limit"));
+ * assert.ok(err.message.includes("limit"));
  * ```
  */
 export class InputError extends UsageError {
@@ -152,9 +155,10 @@ export interface SourceLocation {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ValidationError } from "./errors.ts";
  * const err = new ValidationError("Cannot parse frontmatter", { file: "a.mdc", line: 3 });
- * console.assert(err.message.startsWith("a.mdc:3: "));
+ * assert.ok(err.message.startsWith("a.mdc:3: "));
  * ```
  */
 export class ValidationError extends CodegenError {
@@ -182,8 +186,9 @@ export class ValidationError extends CodegenError {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ConfigError } from "./errors.ts";
- * console.assert(new ConfigError("Bad value").code === "INVALID_CONFIG");
+ * assert.ok(new ConfigError("Bad value").code === "INVALID_CONFIG");
  * ```
  */
 export class ConfigError extends CodegenError {
@@ -199,8 +204,9 @@ export class ConfigError extends CodegenError {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { NotFoundError } from "./errors.ts";
- * console.assert(new NotFoundError("Cannot find x").code === "NOT_FOUND");
+ * assert.ok(new NotFoundError("Cannot find x").code === "NOT_FOUND");
  * ```
  */
 export class NotFoundError extends CodegenError {
@@ -216,8 +222,9 @@ export class NotFoundError extends CodegenError {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { PermissionDeniedError } from "./errors.ts";
- * console.assert(new PermissionDeniedError("No").code === "PERMISSION_DENIED");
+ * assert.ok(new PermissionDeniedError("No").code === "PERMISSION_DENIED");
  * ```
  */
 export class PermissionDeniedError extends CodegenError {
@@ -233,8 +240,9 @@ export class PermissionDeniedError extends CodegenError {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ConflictError } from "./errors.ts";
- * console.assert(new ConflictError("Exists").code === "CONFLICT");
+ * assert.ok(new ConflictError("Exists").code === "CONFLICT");
  * ```
  */
 export class ConflictError extends CodegenError {
@@ -250,8 +258,9 @@ export class ConflictError extends CodegenError {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { SandboxError } from "./errors.ts";
- * console.assert(new SandboxError("Deno not found").code === "SANDBOX_FAILED");
+ * assert.ok(new SandboxError("Deno not found").code === "SANDBOX_FAILED");
  * ```
  */
 export class SandboxError extends CodegenError {
@@ -267,8 +276,9 @@ export class SandboxError extends CodegenError {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { CancelledError } from "./errors.ts";
- * console.assert(new CancelledError("list_files").message === "Operation \"list_files\" was cancelled");
+ * assert.ok(new CancelledError("list_files").message === "Operation \"list_files\" was cancelled");
  * ```
  */
 export class CancelledError extends CodegenError {
@@ -291,8 +301,9 @@ export class CancelledError extends CodegenError {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { toCodegenError } from "./errors.ts";
- * console.assert(toCodegenError(new Error("boom")).code === "INTERNAL");
+ * assert.ok(toCodegenError(new Error("boom")).code === "INTERNAL");
  * ```
  */
 export function toCodegenError(error: unknown): CodegenError {

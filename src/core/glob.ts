@@ -26,9 +26,10 @@ export interface CompileGlobOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileGlob } from "./glob.ts";
  * const isTs = compileGlob("**\/*.ts");
- * console.assert(isTs("src/a.ts") && !isTs("src/a.js"));
+ * assert.ok(isTs("src/a.ts") && !isTs("src/a.js"));
  * ```
  */
 export function compileGlob(
@@ -49,9 +50,10 @@ export function compileGlob(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { globSyntaxError } from "./glob.ts";
- * console.assert(globSyntaxError("src/[a-z.ts") !== undefined);
- * console.assert(globSyntaxError("src/**\/*.ts") === undefined);
+ * assert.ok(globSyntaxError("src/[a-z.ts") !== undefined);
+ * assert.ok(globSyntaxError("src/**\/*.ts") === undefined);
  * ```
  */
 export function globSyntaxError(pattern: string): string | undefined {

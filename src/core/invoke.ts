@@ -22,6 +22,7 @@ import { formatIssues } from "./zod_issues.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { z } from "zod";
  * import { invoke } from "./invoke.ts";
  * import { testContext } from "./context.ts";
@@ -32,7 +33,7 @@ import { formatIssues } from "./zod_issues.ts";
  *   handler: (input: { n: number }) => Promise.resolve({ value: input.n * 2 }),
  * };
  * const out = await invoke(op, { n: 21 }, await testContext(Deno.cwd()));
- * console.assert(out.value === 42);
+ * assert.ok(out.value === 42);
  * ```
  */
 export async function invoke(

@@ -46,12 +46,13 @@ export interface Logger {
  *
  * @example Collect warnings in memory
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createLogger, type LogRecord } from "./logger.ts";
  * const seen: LogRecord[] = [];
  * const log = createLogger([(r) => seen.push(r)], "warning");
  * log.info("hidden");
  * log.warn("shown");
- * console.assert(seen.length === 1 && seen[0]!.message === "shown");
+ * assert.ok(seen.length === 1 && seen[0]!.message === "shown");
  * ```
  */
 export function createLogger(sinks: readonly LogSink[], minLevel: LogLevel = "info"): Logger {
@@ -79,10 +80,11 @@ export function createLogger(sinks: readonly LogSink[], minLevel: LogLevel = "in
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createLogger, filterSink, type LogRecord } from "./logger.ts";
  * const seen: LogRecord[] = [];
  * createLogger([filterSink((r) => seen.push(r), "error")], "debug").warn("dropped");
- * console.assert(seen.length === 0);
+ * assert.ok(seen.length === 0);
  * ```
  */
 export function filterSink(sink: LogSink, minLevel: LogLevel): LogSink {

@@ -5,6 +5,7 @@
  *
  * @example Define and invoke an operation
  * ```ts
+ * import assert from "node:assert/strict";
  * import { z } from "zod";
  * import { defineOperation, invoke, testContext } from "./mod.ts";
  * const hello = defineOperation({
@@ -15,7 +16,7 @@
  *   handler: (input) => Promise.resolve({ text: `hello ${input.who}` }),
  * });
  * const out = await invoke(hello, { who: "deno" }, await testContext("."));
- * console.assert(out.text === "hello deno");
+ * assert.ok(out.text === "hello deno");
  * ```
  *
  * @module

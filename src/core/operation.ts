@@ -102,6 +102,7 @@ export type AnyOperation = Operation<any, any>;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { z } from "zod";
  * import { defineOperation } from "./operation.ts";
  * const ping = defineOperation({
@@ -110,7 +111,7 @@ export type AnyOperation = Operation<any, any>;
  *   effects: [], requiresApproval: false,
  *   handler: () => Promise.resolve({ reply: "pong" }),
  * });
- * console.assert(ping.name === "ping");
+ * assert.ok(ping.name === "ping");
  * ```
  */
 export function defineOperation<Input extends z.ZodObject, Output extends z.ZodObject>(

@@ -15,8 +15,9 @@ const NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { DefinitionError } from "./registry.ts";
- * console.assert(new DefinitionError("x").name === "DefinitionError");
+ * assert.ok(new DefinitionError("x").name === "DefinitionError");
  * ```
  */
 export class DefinitionError extends Error {
@@ -32,6 +33,7 @@ export class DefinitionError extends Error {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { z } from "zod";
  * import { OperationRegistry } from "./registry.ts";
  * const registry = new OperationRegistry();
@@ -40,7 +42,7 @@ export class DefinitionError extends Error {
  *   input: z.strictObject({}), output: z.object({ reply: z.string() }),
  *   effects: [], requiresApproval: false, handler: () => Promise.resolve({ reply: "pong" }),
  * });
- * console.assert(registry.get("ping")?.title === "Ping");
+ * assert.ok(registry.get("ping")?.title === "Ping");
  * ```
  */
 export class OperationRegistry {
@@ -124,8 +126,9 @@ export class OperationRegistry {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { commandOf } from "./registry.ts";
- * console.assert(commandOf({ name: "rules_list" } as never) === "rules list");
+ * assert.ok(commandOf({ name: "rules_list" } as never) === "rules list");
  * ```
  */
 export function commandOf(operation: Pick<AnyOperation, "name" | "cli">): string {

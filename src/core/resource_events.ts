@@ -19,6 +19,7 @@ export interface ResourceEventListener {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ResourceEvents } from "./resource_events.ts";
  * const events = new ResourceEvents();
  * const seen: string[] = [];
@@ -26,7 +27,7 @@ export interface ResourceEventListener {
  * events.updated("cursor-rule://a");
  * stop();
  * events.updated("cursor-rule://b");
- * console.assert(seen.join() === "cursor-rule://a");
+ * assert.ok(seen.join() === "cursor-rule://a");
  * ```
  */
 export class ResourceEvents {

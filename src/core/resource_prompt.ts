@@ -96,13 +96,14 @@ export type AnyPrompt = Prompt<any>;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { defineResource } from "./resource_prompt.ts";
  * const r = defineResource({
  *   name: "hello", title: "Hello", description: "Greeting", group: "core",
  *   mimeType: "text/plain", uri: "hello://world",
  *   read: (uri) => Promise.resolve({ uri, mimeType: "text/plain", text: "hi" }),
  * });
- * console.assert(r.uri === "hello://world");
+ * assert.ok(r.uri === "hello://world");
  * ```
  */
 export function defineResource(resource: Resource): Resource {
@@ -118,6 +119,7 @@ export function defineResource(resource: Resource): Resource {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { z } from "zod";
  * import { definePrompt } from "./resource_prompt.ts";
  * const p = definePrompt({
@@ -125,7 +127,7 @@ export function defineResource(resource: Resource): Resource {
  *   args: { who: z.string().describe("Name") },
  *   render: (args) => Promise.resolve({ messages: [{ role: "user", text: `Greet ${args.who}` }] }),
  * });
- * console.assert(p.name === "greet");
+ * assert.ok(p.name === "greet");
  * ```
  */
 export function definePrompt<Args extends z.ZodRawShape>(prompt: Prompt<Args>): Prompt<Args> {
@@ -139,10 +141,11 @@ export function definePrompt<Args extends z.ZodRawShape>(prompt: Prompt<Args>): 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { NamedRegistry } from "./resource_prompt.ts";
  * const r = new NamedRegistry<{ name: string }>("prompt");
  * r.add({ name: "a" });
- * console.assert(r.list().length === 1);
+ * assert.ok(r.list().length === 1);
  * ```
  */
 export class NamedRegistry<T extends { name: string; group?: ToolGroup }> {

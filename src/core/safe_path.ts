@@ -25,8 +25,9 @@ export interface WorkspacePath {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { isInside } from "./safe_path.ts";
- * console.assert(isInside("/w", "/w/a/b") && !isInside("/w", "/wx"));
+ * assert.ok(isInside("/w", "/w/a/b") && !isInside("/w", "/wx"));
  * ```
  */
 export function isInside(root: string, child: string): boolean {
@@ -43,8 +44,9 @@ export function isInside(root: string, child: string): boolean {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { toRelative } from "./safe_path.ts";
- * console.assert(toRelative("/w", "/w/a/b.ts") === "a/b.ts");
+ * assert.ok(toRelative("/w", "/w/a/b.ts") === "a/b.ts");
  * ```
  */
 export function toRelative(root: string, absolute: string): string {
@@ -66,11 +68,12 @@ export function toRelative(root: string, absolute: string): string {
  *
  * @example Escapes are refused
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resolveInWorkspace } from "./safe_path.ts";
  * const root = await Deno.realPath(await Deno.makeTempDir());
  * const ok = await resolveInWorkspace(root, "src/a.ts");
- * console.assert(ok.relative === "src/a.ts");
- * await resolveInWorkspace(root, "../etc/passwd").catch((e) => console.assert(e.code === "PERMISSION_DENIED"));
+ * assert.ok(ok.relative === "src/a.ts");
+ * await resolveInWorkspace(root, "../etc/passwd").catch((e) => assert.ok(e.code === "PERMISSION_DENIED"));
  * ```
  */
 export async function resolveInWorkspace(root: string, userPath: string): Promise<WorkspacePath> {
@@ -143,8 +146,9 @@ function symlinkEscape(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { realRoot } from "./safe_path.ts";
- * console.assert((await realRoot(".")).startsWith("/"));
+ * assert.ok((await realRoot(".")).startsWith("/"));
  * ```
  */
 export async function realRoot(dir: string): Promise<string> {

@@ -13,11 +13,12 @@ const REDACTED = "[redacted]";
  *
  * @example Secrets do not leak into logs or JSON
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Secret } from "./secret.ts";
  * const key = new Secret("sk-live-123");
- * console.assert(`${key}` === "[redacted]");
- * console.assert(JSON.stringify({ key }) === '{"key":"[redacted]"}');
- * console.assert(key.reveal() === "sk-live-123");
+ * assert.ok(`${key}` === "[redacted]");
+ * assert.ok(JSON.stringify({ key }) === '{"key":"[redacted]"}');
+ * assert.ok(key.reveal() === "sk-live-123");
  * ```
  */
 export class Secret {

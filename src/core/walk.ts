@@ -57,6 +57,7 @@ interface Layer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { walkWorkspace } from "./walk.ts";
  * const dir = await Deno.makeTempDir({ prefix: "codegen_lab_" });
  * await Deno.writeTextFile(`${dir}/.gitignore`, "*.log\n");
@@ -64,7 +65,7 @@ interface Layer {
  * await Deno.writeTextFile(`${dir}/b.log`, "");
  * const seen = [];
  * for await (const entry of walkWorkspace(dir)) seen.push(entry.path);
- * console.assert(seen.join() === ".gitignore,a.ts");
+ * assert.ok(seen.join() === ".gitignore,a.ts");
  * await Deno.remove(dir, { recursive: true });
  * ```
  */

@@ -14,10 +14,11 @@ import type { InputIssue } from "./errors.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { z } from "zod";
  * import { formatIssues } from "./zod_issues.ts";
  * const result = z.object({ limit: z.number() }).safeParse({ limit: "x" });
- * if (!result.success) console.assert(formatIssues(result.error)[0]!.path === "limit");
+ * if (!result.success) assert.ok(formatIssues(result.error)[0]!.path === "limit");
  * ```
  */
 export function formatIssues(error: z.ZodError): InputIssue[] {

@@ -16,9 +16,10 @@ import { TOOL_GROUP_PURPOSES, type ToolGroup } from "../core/mod.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { buildCatalog } from "../catalog.ts";
  * import { serverInstructions } from "./instructions.ts";
- * console.assert(serverInstructions(buildCatalog(), ["core"]).includes("workspace_info"));
+ * assert.ok(serverInstructions(buildCatalog(), ["core"]).includes("workspace_info"));
  * ```
  */
 export function serverInstructions(catalog: Catalog, groups: readonly ToolGroup[]): string {

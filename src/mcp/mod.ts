@@ -63,9 +63,10 @@ export interface ServeOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resolveToolGroups } from "./mod.ts";
- * console.assert(resolveToolGroups(["core", "rules"]).join() === "core,rules");
- * console.assert(resolveToolGroups(["all"]).includes("compat"));
+ * assert.ok(resolveToolGroups(["core", "rules"]).join() === "core,rules");
+ * assert.ok(resolveToolGroups(["all"]).includes("compat"));
  * ```
  */
 export function resolveToolGroups(names: readonly string[] | undefined): ToolGroup[] {

@@ -20,8 +20,9 @@ export const ERROR_META_KEY = "codegen-lab/error";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { toToolResult } from "./to_tool_result.ts";
- * console.assert(toToolResult({ a: 1 }).structuredContent?.a === 1);
+ * assert.ok(toToolResult({ a: 1 }).structuredContent?.a === 1);
  * ```
  */
 export function toToolResult(output: Record<string, unknown>): CallToolResult {
@@ -39,10 +40,11 @@ export function toToolResult(output: Record<string, unknown>): CallToolResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { UsageError } from "../core/mod.ts";
  * import { toErrorResult } from "./to_tool_result.ts";
  * const result = toErrorResult(new UsageError("Bad", { hint: "Do X" }));
- * console.assert(result.isError && JSON.stringify(result.content).includes("hint: Do X"));
+ * assert.ok(result.isError && JSON.stringify(result.content).includes("hint: Do X"));
  * ```
  */
 export function toErrorResult(thrown: unknown): CallToolResult {

@@ -3,8 +3,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { listFiles, workspaceInfo } from "./mod.ts";
- * console.assert(listFiles.name === "list_files" && workspaceInfo.name === "workspace_info");
+ * assert.ok(listFiles.name === "list_files" && workspaceInfo.name === "workspace_info");
  * ```
  *
  * @module

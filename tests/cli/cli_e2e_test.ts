@@ -37,17 +37,17 @@ Deno.test("codegen-lab --help lists the commands with examples", async () => {
     const run = await runCliProcess(dir, ["--help"]);
     assert.equal(run.code, 0);
     assert.match(run.stdout, /^Usage: codegen-lab \[options\] \[command\]/);
-    assert.match(run.stdout, /\n  info \[options\] +Workspace info\n/);
-    assert.match(run.stdout, /\n  files \[options\] \[pattern\] +List files\n/);
-    assert.match(run.stdout, /\n  serve \[options\] +Run the MCP server \(stdio by default\)\n/);
-    assert.match(run.stdout, /Examples:\n  \$ codegen-lab info\n/);
+    assert.match(run.stdout, /\n {2}info \[options\] +Workspace info\n/);
+    assert.match(run.stdout, /\n {2}files \[options\] \[pattern\] +List files\n/);
+    assert.match(run.stdout, /\n {2}serve \[options\] +Run the MCP server \(stdio by default\)\n/);
+    assert.match(run.stdout, /Examples:\n {2}\$ codegen-lab info\n/);
     const sub = await runCliProcess(dir, ["files", "--help"]);
     assert.equal(sub.code, 0);
     assert.match(sub.stdout, /MCP tool: list_files · effects: read/);
     assert.match(sub.stdout, /--limit <value> +Most paths to return \(default: 1000\)/);
     assert.match(
       sub.stdout,
-      /Examples:\n  \$ codegen-lab files 'src\/\*\*\/\*\.ts'\n      TypeScript files under src\/\n/,
+      /Examples:\n {2}\$ codegen-lab files 'src\/\*\*\/\*\.ts'\n {6}TypeScript files under src\/\n/,
     );
   });
 });

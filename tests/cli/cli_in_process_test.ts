@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-control-regex
 /**
  * The CLI run in-process with a fake terminal, for what a subprocess cannot
  * show: colours, NO_COLOR, and progress drawn only on a terminal.

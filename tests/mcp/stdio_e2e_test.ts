@@ -10,7 +10,7 @@ import { Client, StdioClientTransport } from "../_sdk_client.ts";
 import { mainArgs, makeWorkspace, removeWorkspace } from "../_support.ts";
 
 async function withClient(
-  fn: (client: Client, workspace: string, stderr: () => string) => Promise<void>,
+  fn: (client: Client, workspace: string, stderr: () => string) => Promise<void> | void,
   options: { files?: Record<string, string>; args?: string[] } = {},
 ): Promise<void> {
   const workspace = await makeWorkspace(options.files ?? { "a.ts": "", "b/c.md": "" });
@@ -34,7 +34,7 @@ async function withClient(
 }
 
 Deno.test("MCP stdio: initialize reports name, version and instructions", async () => {
-  await withClient(async (client) => {
+  await withClient((client) => {
     assert.deepEqual(client.getServerVersion(), {
       name: "codegen-lab",
       title: "Codegen Lab",
