@@ -12,6 +12,7 @@ import {
   NamedRegistry,
   OperationRegistry,
 } from "./core/mod.ts";
+import { rulesGet, rulesList, rulesValidate, rulesWhich } from "./rules/mod.ts";
 import { listFiles, workspaceInfo } from "./workspace/mod.ts";
 
 /** The registries of one catalogue. */
@@ -53,7 +54,11 @@ const workspaceResource = defineResource({
 export function buildCatalog(): Catalog {
   const operations = new OperationRegistry()
     .add(workspaceInfo)
-    .add(listFiles);
+    .add(listFiles)
+    .add(rulesList)
+    .add(rulesGet)
+    .add(rulesWhich)
+    .add(rulesValidate);
   const resources = new NamedRegistry<AnyResource>("resource").add(workspaceResource);
   const prompts = new NamedRegistry<AnyPrompt>("prompt");
   return { operations, resources, prompts };

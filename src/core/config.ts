@@ -43,6 +43,26 @@ const configSchema = z.strictObject({
     pythonPoolSize: z.int().min(0).max(8).default(1)
       .describe("Warm Pyodide workers kept by the MCP server"),
   }).default({ timeoutMs: 10_000, memoryMb: 256, maxOutputBytes: 1024 * 1024, pythonPoolSize: 1 }),
+  rules: z.strictObject({
+    descriptionMaxChars: z.int().min(20).default(200)
+      .describe(
+        "Descriptions longer than this get a warning (Cursor's picker shows about this much)",
+      ),
+    maxTokensWarning: z.int().min(100).default(2000).describe(
+      "Rules above this many tokens get a warning",
+    ),
+    maxTokensError: z.int().min(100).default(5000).describe(
+      "Rules above this many tokens are an error",
+    ),
+    maxLines: z.int().min(10).default(500).describe(
+      "Rule bodies above this many lines get a warning",
+    ),
+  }).default({
+    descriptionMaxChars: 200,
+    maxTokensWarning: 2000,
+    maxTokensError: 5000,
+    maxLines: 500,
+  }),
   analysis: z.strictObject({
     maxFileBytes: z.int().min(1024).default(1024 * 1024)
       .describe("Files larger than this are skipped and counted"),
@@ -59,6 +79,13 @@ export interface Config {
   llm: { baseUrl?: string; model?: string; apiKey?: Secret };
   /** Limits of sandboxed runs. */
   sandbox: { timeoutMs: number; memoryMb: number; maxOutputBytes: number; pythonPoolSize: number };
+  /** Rule validation limits. */
+  rules: {
+    descriptionMaxChars: number;
+    maxTokensWarning: number;
+    maxTokensError: number;
+    maxLines: number;
+  };
   /** Repository analysis settings. */
   analysis: { maxFileBytes: number };
 }

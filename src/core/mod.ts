@@ -95,6 +95,7 @@ export {
   type WorkspacePath,
 } from "./safe_path.ts";
 export { type ResourceEventListener, ResourceEvents } from "./resource_events.ts";
+export { type SarifFinding, type SarifLog, type SarifTool, toSarif } from "./sarif.ts";
 export { Secret } from "./secret.ts";
 export {
   DEFAULT_TOOL_GROUPS,
