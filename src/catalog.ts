@@ -12,7 +12,19 @@ import {
   NamedRegistry,
   OperationRegistry,
 } from "./core/mod.ts";
-import { rulesGet, rulesList, rulesValidate, rulesWhich } from "./rules/mod.ts";
+import {
+  rulesCreate,
+  rulesDelete,
+  rulesGet,
+  rulesList,
+  rulesMove,
+  rulesRender,
+  rulesRestore,
+  rulesTrash,
+  rulesUpdate,
+  rulesValidate,
+  rulesWhich,
+} from "./rules/mod.ts";
 import { listFiles, workspaceInfo } from "./workspace/mod.ts";
 
 /** The registries of one catalogue. */
@@ -58,7 +70,14 @@ export function buildCatalog(): Catalog {
     .add(rulesList)
     .add(rulesGet)
     .add(rulesWhich)
-    .add(rulesValidate);
+    .add(rulesValidate)
+    .add(rulesCreate)
+    .add(rulesUpdate)
+    .add(rulesMove)
+    .add(rulesDelete)
+    .add(rulesTrash)
+    .add(rulesRestore)
+    .add(rulesRender);
   const resources = new NamedRegistry<AnyResource>("resource").add(workspaceResource);
   const prompts = new NamedRegistry<AnyPrompt>("prompt");
   return { operations, resources, prompts };

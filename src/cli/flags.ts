@@ -26,6 +26,8 @@ export interface FieldSpec {
   required: boolean;
   /** Default, for booleans that default to true (`--no-flag`). */
   defaultValue?: unknown;
+  /** The literal text `null` sets the field to null (e.g. removes a key). */
+  nullable?: boolean;
 }
 
 interface JsonNode {
@@ -85,7 +87,13 @@ export function fieldSpecs(operation: AnyOperation): FieldSpec[] {
     required?: string[];
   };
   const positional = operation.cli?.positional ?? [];
-  const specs = Object.entries(schema.properties ?? {}).map(([name, node]): FieldSpec => {
+  const specs = Object.entries(schema.properties ?? {}).map(([name, original]): FieldSpec => {
+    const nonNull = original.anyOf?.filter((option) => option.type !== "null");
+    const nullable = nonNull !== undefined && nonNull.length === 1 &&
+      nonNull.length < original.anyOf!.length;
+    const node: JsonNode = nullable
+      ? { ...nonNull[0]!, description: original.description, default: original.default }
+      : original;
     const kind = kindOf(node);
     const extras: string[] = [];
     const values = node.enum ?? node.items?.enum;
@@ -95,6 +103,7 @@ export function fieldSpecs(operation: AnyOperation): FieldSpec[] {
     }
     if (kind === "array") extras.push("repeat the flag for several values");
     if (kind === "json") extras.push("JSON");
+    if (nullable) extras.push(kind === "boolean" ? "--no-… to set false" : "'null' removes it");
     const help = [node.description ?? "", extras.length ? `(${extras.join("; ")})` : ""].join(" ")
       .trim();
     const itemKind = kind === "array" ? kindOf(node.items ?? {}) : undefined;
@@ -106,6 +115,7 @@ export function fieldSpecs(operation: AnyOperation): FieldSpec[] {
       help,
       positional: positional.includes(name),
       required: (schema.required ?? []).includes(name) && node.default === undefined,
+      ...(nullable ? { nullable } : {}),
       ...(node.default !== undefined ? { defaultValue: node.default } : {}),
     };
   });
@@ -145,6 +155,10 @@ function kindOf(node: JsonNode): FieldSpec["kind"] {
  * ```
  */
 export function convertFlag(spec: FieldSpec, text: unknown): unknown {
+  if (
+    spec.nullable &&
+    (text === "null" || (Array.isArray(text) && text.length === 1 && text[0] === "null"))
+  ) return null;
   if (spec.kind === "array") {
     const items = Array.isArray(text) ? text : [text];
     return items.map((item) => convertScalar(spec.itemKind ?? "string", item, spec));

@@ -170,7 +170,7 @@ function operationCommand(
       command.argument(spec.required ? `<${name}>` : `[${name}]`, spec.help);
     } else {
       command.addOption(optionFor(spec));
-      if (spec.kind === "boolean" && spec.defaultValue === true) {
+      if (spec.kind === "boolean" && (spec.defaultValue === true || spec.nullable)) {
         command.addOption(new Option(`--no-${spec.flag}`, `Turn off --${spec.flag}`));
       }
     }

@@ -35,6 +35,7 @@ export {
   type LoadedConfig,
 } from "./config.ts";
 export { testContext } from "./context.ts";
+export { unifiedDiff, type UnifiedDiffOptions } from "./diff.ts";
 export {
   CancelledError,
   CodegenError,

@@ -85,7 +85,7 @@ export async function discoverRuleFiles(
   if (nested) {
     for await (const entry of walkWorkspace(root, { signal })) {
       const at = entry.path.indexOf(`/${RULES_DIR}/`);
-      if (at <= 0 || found.has(entry.path)) continue;
+      if (at <= 0 || found.has(entry.path) || entry.path.startsWith(".cursor/.trash/")) continue;
       const file = classify(entry.path, entry.path.slice(0, at));
       if (file) found.set(entry.path, file);
     }

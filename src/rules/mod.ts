@@ -38,8 +38,15 @@ export {
   sortProblems,
 } from "./rule_problem.ts";
 export { type RuleType, ruleTypeOf } from "./rule_type.ts";
+export { findTemplate, RULE_TEMPLATES, type RuleTemplate, titleOf } from "./templates.ts";
+export { listTrash, TRASH_DIR, type TrashEntry } from "./trash.ts";
+export { rulesCreate } from "./rules_create.ts";
+export { rulesDelete, rulesRestore, rulesTrash } from "./rules_delete.ts";
 export { rulesGet } from "./rules_get.ts";
 export { rulesList } from "./rules_list.ts";
+export { rulesMove } from "./rules_move.ts";
+export { rulesRender } from "./rules_render.ts";
+export { rulesUpdate } from "./rules_update.ts";
 export { rulesValidate } from "./rules_validate.ts";
 export { rulesWhich } from "./rules_which.ts";
 export {
