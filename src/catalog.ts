@@ -11,11 +11,18 @@ import {
   invoke,
   NamedRegistry,
   OperationRegistry,
+  type ToolGroup,
 } from "./core/mod.ts";
 import {
+  generateRulePrompt,
+  publishRuleChanges,
+  reviewRulesPrompt,
+  ruleRawResource,
+  ruleResource,
   rulesCreate,
   rulesDelete,
   rulesGet,
+  rulesIndexResource,
   rulesList,
   rulesMove,
   rulesRender,
@@ -24,8 +31,12 @@ import {
   rulesUpdate,
   rulesValidate,
   rulesWhich,
+  type WatcherEnv,
 } from "./rules/mod.ts";
 import { listFiles, workspaceInfo } from "./workspace/mod.ts";
+
+/** A background task the MCP server runs for its lifetime (e.g. a file watcher). */
+export type CatalogWatcher = (env: WatcherEnv) => Promise<void>;
 
 /** The registries of one catalogue. */
 export interface Catalog {
@@ -35,6 +46,8 @@ export interface Catalog {
   resources: NamedRegistry<AnyResource>;
   /** MCP prompts. */
   prompts: NamedRegistry<AnyPrompt>;
+  /** Background watchers, by the tool group that needs them. */
+  watchers: Array<{ group: ToolGroup; run: CatalogWatcher }>;
 }
 
 const workspaceResource = defineResource({
@@ -78,7 +91,14 @@ export function buildCatalog(): Catalog {
     .add(rulesTrash)
     .add(rulesRestore)
     .add(rulesRender);
-  const resources = new NamedRegistry<AnyResource>("resource").add(workspaceResource);
-  const prompts = new NamedRegistry<AnyPrompt>("prompt");
-  return { operations, resources, prompts };
+  const resources = new NamedRegistry<AnyResource>("resource")
+    .add(workspaceResource)
+    .add(rulesIndexResource)
+    .add(ruleResource)
+    .add(ruleRawResource);
+  const prompts = new NamedRegistry<AnyPrompt>("prompt")
+    .add(generateRulePrompt)
+    .add(reviewRulesPrompt);
+  const watchers = [{ group: "rules" as const, run: publishRuleChanges }];
+  return { operations, resources, prompts, watchers };
 }

@@ -128,6 +128,7 @@ export function buildProgram(catalog: Catalog, io: CliIo, state: RunState): Comm
       program.addCommand(operationCommand(operation, operation.name, io, state), { hidden: true });
     }
   }
+  parents.get("rules")?.addCommand(rulesWatchCommand(io, state));
   program.addCommand(serveCommand(io, state));
   return program;
 }
@@ -309,6 +310,44 @@ async function rawInput(
 
 function camel(flag: string): string {
   return flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+function rulesWatchCommand(io: CliIo, state: RunState): Command {
+  const command = configureSub(new Command("watch"), io)
+    .summary("Re-validate rules on every change")
+    .description(
+      "Validate the rules, then watch .cursor/rules (and nested rule folders) and re-validate the changed files on every save, printing the problems. Stops with Ctrl-C.",
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ codegen-lab rules watch\n      keep a terminal open beside the editor\n",
+    );
+  command.action(async (...args: unknown[]) => {
+    const self = args[args.length - 1] as Command;
+    const globals = self.optsWithGlobals() as GlobalOptions;
+    const colors = colorsFor(io, globals);
+    try {
+      const root = await realRoot(resolve(io.cwd, globals.cwd ?? "."));
+      const { config } = await loadConfig(root, { env: io.env });
+      const { runRulesWatch } = await import("../rules/mod.ts");
+      await runRulesWatch({
+        root,
+        config,
+        log: createLogger([stderrSink(io, colors)], logLevel(globals, config.logLevel)),
+        progress: () => {},
+        signal: io.signal,
+        door: "cli",
+        session: `cli-${Deno.pid}`,
+        now: () => new Date(),
+      }, { write: (text) => io.stdout(text) });
+      state.exitCode = EXIT.ok;
+    } catch (error) {
+      state.exitCode = io.signal.aborted
+        ? EXIT.ok
+        : reportError(error, io, { json: false, verbose: globals.verbose === true, colors });
+    }
+  });
+  return command as unknown as Command;
 }
 
 function serveCommand(io: CliIo, state: RunState): Command {

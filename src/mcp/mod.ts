@@ -13,7 +13,9 @@
 import { buildCatalog, type Catalog } from "../catalog.ts";
 import {
   type Config,
+  createLogger,
   DEFAULT_TOOL_GROUPS,
+  filterSink,
   type LogLevel,
   type LogSink,
   ResourceEvents,
@@ -105,6 +107,24 @@ export async function serve(options: ServeOptions): Promise<void> {
       logLevel: options.logLevel,
       events,
     });
+  // Background watchers (e.g. rule files -> resource notifications) live as long as the server.
+  const watching = new AbortController();
+  options.signal.addEventListener("abort", () => watching.abort(), { once: true });
+  const log = createLogger([filterSink(options.logSink, options.logLevel)], "debug");
+  const watchers = catalog.watchers.filter((watcher) => groups.includes(watcher.group))
+    .map((watcher) => watcher.run({ root: options.root, events, signal: watching.signal, log }));
+  try {
+    await serveTransport(options, newServer);
+  } finally {
+    watching.abort();
+    await Promise.allSettled(watchers);
+  }
+}
+
+async function serveTransport(
+  options: ServeOptions,
+  newServer: () => ReturnType<typeof createMcpServer>,
+): Promise<void> {
   if (options.transport.kind === "http") {
     await serveHttp({
       host: options.transport.host,

@@ -40,6 +40,8 @@ export {
 export { type RuleType, ruleTypeOf } from "./rule_type.ts";
 export { findTemplate, RULE_TEMPLATES, type RuleTemplate, titleOf } from "./templates.ts";
 export { listTrash, TRASH_DIR, type TrashEntry } from "./trash.ts";
+export { generateRulePrompt, reviewRulesPrompt } from "./prompts.ts";
+export { ruleRawResource, ruleResource, rulesIndexResource, ruleUris } from "./resources.ts";
 export { rulesCreate } from "./rules_create.ts";
 export { rulesDelete, rulesRestore, rulesTrash } from "./rules_delete.ts";
 export { rulesGet } from "./rules_get.ts";
@@ -55,3 +57,6 @@ export {
   validateRuleSet,
   type ValidationInput,
 } from "./validate_rules.ts";
+export { type RuleChangeBatch, watchRules, type WatchRulesOptions } from "./watch_rules.ts";
+export { publishRuleChanges, type WatcherEnv } from "./watcher.ts";
+export { type RulesWatchOptions, runRulesWatch } from "./watch_command.ts";

@@ -1,0 +1,73 @@
+/**
+ * `codegen-lab rules watch`: validate once, then re-read only the changed
+ * files and re-validate after every save, printing the problems.
+ *
+ * @module
+ */
+import type { OperationContext } from "../core/mod.ts";
+import { limitsOf, tokenCounter, workspaceFiles } from "./_context.ts";
+import { existsSync } from "./_exists.ts";
+import { renderProblems } from "./_render.ts";
+import { classify, RULES_DIR } from "./discover_rules.ts";
+import { loadRule, loadRuleSet, type RuleSet } from "./load_rules.ts";
+import { validateRuleSet } from "./validate_rules.ts";
+import { watchRules } from "./watch_rules.ts";
+
+/** Options of {@linkcode runRulesWatch}. */
+export interface RulesWatchOptions {
+  /** Writes a report (the CLI prints it to stdout). */
+  write: (text: string) => void;
+  /** Called after each validation with its duration, for tests. */
+  onValidated?: (ms: number) => void;
+}
+
+/**
+ * Watches and validates until `ctx.signal` aborts.
+ *
+ * @param ctx The operation context (root, config, signal, clock).
+ * @param options Output.
+ * @returns Resolves when stopped.
+ */
+export async function runRulesWatch(
+  ctx: OperationContext,
+  options: RulesWatchOptions,
+): Promise<void> {
+  const countTokens = await tokenCounter();
+  let files = await workspaceFiles(ctx);
+  let set: RuleSet = await loadRuleSet(ctx.root, { signal: ctx.signal });
+  const report = (changed: readonly string[]): void => {
+    const started = performance.now();
+    const problems = validateRuleSet(set, {
+      limits: limitsOf(ctx),
+      files,
+      countTokens,
+      exists: (path) => files.has(path) || existsSync(ctx.root, path),
+    });
+    const ms = performance.now() - started;
+    const time = ctx.now().toISOString().slice(11, 19);
+    const what = changed.length === 0 ? "initial check" : `changed: ${changed.join(", ")}`;
+    options.write(`[${time}] ${what}\n${renderProblems(problems, set.rules.length)}\n`);
+    options.onValidated?.(ms);
+  };
+  report([]);
+  await watchRules(ctx.root, {
+    signal: ctx.signal,
+    onChange: async (batch) => {
+      if (batch.listChanged) {
+        // Files came or went: rediscover (cheap) and refresh the file list.
+        set = await loadRuleSet(ctx.root, { signal: ctx.signal });
+        files = await workspaceFiles(ctx);
+      } else {
+        const rules = [...set.rules];
+        for (const path of batch.paths) {
+          const at = path.indexOf(`${RULES_DIR}/`);
+          const file = classify(path, at <= 0 ? "" : path.slice(0, at - 1));
+          const index = rules.findIndex((rule) => rule.path === path);
+          if (file?.kind === "rule" && index !== -1) rules[index] = await loadRule(ctx.root, file);
+        }
+        set = { rules, strays: set.strays };
+      }
+      report(batch.paths);
+    },
+  });
+}
