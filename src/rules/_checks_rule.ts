@@ -268,8 +268,9 @@ function checkGlobs(
       "glob-braces",
       "Brace sets such as {ts,tsx} do not match in some Cursor versions",
     ],
+    // In a bracketed list the space is ordinary YAML; glob-bracketed's fix removes it too.
     [
-      style.spaceAfterComma,
+      style.spaceAfterComma && !style.bracketed,
       "glob-space-after-comma",
       "Spaces after commas between globs break matching in some Cursor versions",
     ],

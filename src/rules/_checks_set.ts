@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { globSyntaxError } from "../core/mod.ts";
 import type { RuleFile } from "./discover_rules.ts";
 import { GlobIndex } from "./glob_index.ts";
 import type { LoadedRule } from "./load_rules.ts";
@@ -159,6 +160,7 @@ export function checkGlobsMatch(rules: readonly Parsed[], files: Iterable<string
   for (const rule of rules) {
     if (rule.parsed.alwaysApply === true) continue;
     for (const glob of rule.parsed.globs) {
+      if (globSyntaxError(glob)) continue; // reported as glob-invalid already
       const key = `${rule.scope}\n${glob}`;
       if (unmatched.has(key)) continue;
       unmatched.add(key);
