@@ -21,7 +21,9 @@ import {
   ruleResource,
   rulesCreate,
   rulesDelete,
+  rulesExport,
   rulesGet,
+  rulesImport,
   rulesIndexResource,
   rulesList,
   rulesMove,
@@ -90,7 +92,9 @@ export function buildCatalog(): Catalog {
     .add(rulesDelete)
     .add(rulesTrash)
     .add(rulesRestore)
-    .add(rulesRender);
+    .add(rulesRender)
+    .add(rulesExport)
+    .add(rulesImport);
   const resources = new NamedRegistry<AnyResource>("resource")
     .add(workspaceResource)
     .add(rulesIndexResource)

@@ -60,3 +60,6 @@ export {
 export { type RuleChangeBatch, watchRules, type WatchRulesOptions } from "./watch_rules.ts";
 export { publishRuleChanges, type WatcherEnv } from "./watcher.ts";
 export { type RulesWatchOptions, runRulesWatch } from "./watch_command.ts";
+export { rulesExport, rulesImport } from "./rules_export.ts";
+export { EXPORT_TARGET_PATHS, type ExportTarget, planExport } from "./export_formats.ts";
+export { type ImportSource, planImport } from "./import_formats.ts";
