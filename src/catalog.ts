@@ -26,6 +26,7 @@ import {
   rulesImport,
   rulesIndexResource,
   rulesList,
+  rulesMigrate,
   rulesMove,
   rulesRender,
   rulesRestore,
@@ -94,7 +95,8 @@ export function buildCatalog(): Catalog {
     .add(rulesRestore)
     .add(rulesRender)
     .add(rulesExport)
-    .add(rulesImport);
+    .add(rulesImport)
+    .add(rulesMigrate);
   const resources = new NamedRegistry<AnyResource>("resource")
     .add(workspaceResource)
     .add(rulesIndexResource)

@@ -57,6 +57,17 @@ export function compileGlob(
  * ```
  */
 export function globSyntaxError(pattern: string): string | undefined {
+  // Rule sets repeat the same few globs thousands of times.
+  if (syntaxErrors.has(pattern)) return syntaxErrors.get(pattern);
+  const error = findSyntaxError(pattern);
+  if (syntaxErrors.size > 10_000) syntaxErrors.clear();
+  syntaxErrors.set(pattern, error);
+  return error;
+}
+
+const syntaxErrors = new Map<string, string | undefined>();
+
+function findSyntaxError(pattern: string): string | undefined {
   if (pattern.trim() === "") return "the pattern is empty";
   let depthBracket = 0;
   let depthBrace = 0;

@@ -190,7 +190,10 @@ export function checkRule(rule: LoadedRule & { parsed: ParsedRule }, env: CheckE
     }
   }
 
-  const lines = parsed.body.split("\n").length;
+  let lines = 1;
+  for (let at = parsed.body.indexOf("\n"); at !== -1; at = parsed.body.indexOf("\n", at + 1)) {
+    lines++;
+  }
   if (lines > env.limits.maxLines) {
     add({
       code: "rule-long",
@@ -203,8 +206,8 @@ export function checkRule(rule: LoadedRule & { parsed: ParsedRule }, env: CheckE
       column: 1,
     });
   }
-  // Tokenising is the slow part: estimate first, count exactly only near a limit.
-  if (parsed.body.length / 3 > env.limits.maxTokensWarning) {
+  // Tokenising is the slow part: count exactly only when the upper bound says it may matter.
+  if (maxTokens(parsed.raw) > env.limits.maxTokensWarning) {
     const tokens = env.countTokens(parsed.raw);
     const level = tokens > env.limits.maxTokensError
       ? "error"
@@ -288,6 +291,21 @@ function checkGlobs(
   }
 }
 
+/**
+ * An upper bound of a text's token count, cheap to compute: BPE tokenisers
+ * give well under one token per two ASCII characters (even for hex or
+ * base64), and about one per character for CJK and other non-ASCII text.
+ */
+export function maxTokens(text: string): number {
+  if (!NON_ASCII.test(text)) return Math.ceil(text.length / 2);
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) nonAscii++;
+  return Math.ceil((text.length - nonAscii) / 2 + nonAscii * 1.5);
+}
+
+// deno-lint-ignore no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Expands `{a,b}` sets: `*.{ts,tsx}` → `*.ts`, `*.tsx`. */
 export function expandBraces(glob: string): string[] {
   const match = /\{([^{}]*)\}/.exec(glob);
@@ -299,6 +317,14 @@ export function expandBraces(glob: string): string[] {
 }
 
 const FENCE = /^(\s*)(```|~~~)/;
+const EXAMPLE_OPEN = /^\s*<example[\s>]/;
+const EXAMPLE_CLOSE = /<\/example>\s*$/;
+const FILE_EXTENSIONS = new Set(
+  ("ts tsx js jsx mjs cjs mts cts py pyi md mdc mdx json jsonc yaml yml toml go rs java kt kts rb php cs " +
+    "cpp cc c h hpp swift sql sh bash zsh css scss less html vue svelte txt lock env xml gradle ini cfg " +
+    "conf dockerfile proto graphql gql tf lua dart scala ex exs erl hs r pl zig nix bat ps1 csv")
+    .split(" "),
+);
 // @path (a file, by its extension) not preceded by a word character (emails),
 // and [text](mdc:path) links.
 const AT_REFERENCE = /(?<![\w@/.])@((?:\.{0,2}\/)?[\w.\-]+(?:\/[\w.\-]+)*\.[A-Za-z0-9]{1,10})\b/g;
@@ -309,20 +335,37 @@ function checkReferences(
   env: CheckEnv,
   add: (problem: Omit<RuleProblem, "file" | "rule">) => void,
 ): void {
+  // Most rules reference nothing: skip the line-by-line scan.
+  if (!parsed.body.includes("@") && !parsed.body.includes("mdc:")) return;
   const lines = parsed.body.split("\n");
   let inFence = false;
+  let inExample = false;
   lines.forEach((rawLine, index) => {
     if (FENCE.test(rawLine)) {
       inFence = !inFence;
       return;
     }
-    if (inFence) return;
+    // <example> blocks hold sample code (decorators, imports), not references.
+    if (EXAMPLE_OPEN.test(rawLine)) inExample = true;
+    if (EXAMPLE_CLOSE.test(rawLine)) {
+      inExample = false;
+      return;
+    }
+    if (inFence || inExample) return;
     // Inline code is an example, not a reference.
     const line = rawLine.replace(/`[^`]*`/g, (code) => " ".repeat(code.length));
     for (const [pattern, kind] of [[AT_REFERENCE, "@"], [MDC_LINK, "mdc:"]] as const) {
       for (const match of line.matchAll(pattern)) {
         const target = match[1]!.replace(/^\.\//, "");
         if (env.exists(target)) continue;
+        // Without a slash, @name.ext is a file only for a known file extension
+        // (not @pytest.fixture or @app.route).
+        if (
+          kind === "@" && !target.includes("/") &&
+          !FILE_EXTENSIONS.has(target.slice(target.lastIndexOf(".") + 1).toLowerCase())
+        ) {
+          continue;
+        }
         add({
           code: "reference-broken",
           severity: "error",

@@ -23,13 +23,22 @@ export function checkDuplicates(rules: readonly Parsed[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const byBase = new Map<string, Parsed[]>();
   const byFolded = new Map<string, Parsed[]>();
-  const byBody = new Map<string, Parsed[]>();
+  const bySignature = new Map<number, Parsed[]>();
   for (const rule of rules) {
     const base = rule.name.slice(rule.name.lastIndexOf("/") + 1).replace(/^.*:/, "");
     group(byBase, base, rule);
     group(byFolded, rule.path.toLowerCase(), rule);
-    const body = rule.parsed.body.trim().replace(/\s+/g, " ");
-    if (body !== "") group(byBody, body, rule);
+    const signature = bodySignature(rule.parsed.body);
+    if (signature !== -1) group(bySignature, signature, rule);
+  }
+  // Normalising whitespace is costly: only bodies with the same cheap
+  // signature are compared in full.
+  const byBody = new Map<string, Parsed[]>();
+  for (const candidates of bySignature.values()) {
+    if (candidates.length < 2) continue;
+    for (const rule of candidates) {
+      group(byBody, rule.parsed.body.trim().replace(/\s+/g, " "), rule);
+    }
   }
   for (const same of byFolded.values()) {
     if (same.length < 2) continue;
@@ -84,6 +93,23 @@ export function checkDuplicates(rules: readonly Parsed[]): RuleProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * A hash of the body's non-whitespace characters (FNV-1a, 32-bit) and their
+ * count: equal for bodies that are equal up to whitespace. Numeric, so Map
+ * lookups never have to flatten a long string.
+ */
+function bodySignature(body: string): number {
+  let hash = 0x811c9dc5;
+  let count = 0;
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (code <= 32) continue;
+    hash = Math.imul(hash ^ code, 0x01000193);
+    count++;
+  }
+  return count === 0 ? -1 : (hash >>> 0) * 4096 + (count & 4095);
 }
 
 /**
@@ -167,9 +193,10 @@ export function checkGlobsMatch(rules: readonly Parsed[], files: Iterable<string
       index.add(glob, key, rule.scope);
     }
   }
+  const forget = (key: string): void => void unmatched.delete(key);
   if (unmatched.size > 0) {
     for (const file of files) {
-      for (const hit of index.match(file)) unmatched.delete(hit.value);
+      index.forEachMatch(file, forget);
       if (unmatched.size === 0) break;
     }
   }

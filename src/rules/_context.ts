@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { NotFoundError, type OperationContext, walkWorkspace } from "../core/mod.ts";
-import type { RuleLimits } from "./_checks_rule.ts";
+import { maxTokens, type RuleLimits } from "./_checks_rule.ts";
 import { type LoadedRule, loadRuleSet, type RuleSet } from "./load_rules.ts";
 
 /** The rule types, as a zod enum. */
@@ -56,6 +56,34 @@ export function loadRules(ctx: OperationContext): Promise<RuleSet> {
     signal: ctx.signal,
     progress: (done, total) => ctx.progress(done, total, `${done}/${total} rules read`),
   });
+}
+
+/** The rules and every workspace file (honouring .gitignore), from one walk. */
+export async function loadRulesWithFiles(
+  ctx: OperationContext,
+): Promise<{ set: RuleSet; files: Set<string> }> {
+  const files = new Set<string>();
+  const set = await loadRuleSet(ctx.root, {
+    signal: ctx.signal,
+    progress: (done, total) => ctx.progress(done, total, `${done}/${total} rules read`),
+    collectFiles: files,
+  });
+  return { set, files };
+}
+
+/**
+ * A token counter for validating `set`: the real o200k tokenizer when some
+ * rule may be near the limits, else the upper-bound estimate (the tokenizer
+ * module is large and slow to load).
+ */
+export async function tokenCounterFor(
+  set: RuleSet,
+  limits: RuleLimits,
+): Promise<(text: string) => number> {
+  const needed = set.rules.some((rule) =>
+    rule.parsed && maxTokens(rule.parsed.raw) > limits.maxTokensWarning
+  );
+  return needed ? await tokenCounter() : maxTokens;
 }
 
 /** Every workspace file (honouring .gitignore), for glob and reference checks. */

@@ -49,6 +49,8 @@ export interface DiscoverOptions {
   signal?: AbortSignal;
   /** Also look for nested `.cursor/rules/` folders. @default {true} */
   nested?: boolean;
+  /** Receives every workspace file the nested search walks past (honouring .gitignore). */
+  collectFiles?: Set<string>;
 }
 
 /**
@@ -76,14 +78,18 @@ export async function discoverRuleFiles(
   root: string,
   options: DiscoverOptions = {},
 ): Promise<RuleFile[]> {
-  const { signal, nested = true } = options;
+  const { signal, nested = true, collectFiles } = options;
   const found = new Map<string, RuleFile>();
-  for (const path of await listDir(root, RULES_DIR, signal)) {
+  for (const path of listDir(root, RULES_DIR, signal)) {
+    collectFiles?.add(path);
     const file = classify(path, "");
     if (file) found.set(path, file);
   }
   if (nested) {
-    for await (const entry of walkWorkspace(root, { signal })) {
+    // The root rules folder was listed above; the walk skips it.
+    const prune = (dir: string): boolean => dir === RULES_DIR || dir === ".cursor/.trash";
+    for await (const entry of walkWorkspace(root, { ...(signal ? { signal } : {}), prune })) {
+      collectFiles?.add(entry.path);
       const at = entry.path.indexOf(`/${RULES_DIR}/`);
       if (at <= 0 || found.has(entry.path) || entry.path.startsWith(".cursor/.trash/")) continue;
       const file = classify(entry.path, entry.path.slice(0, at));
@@ -120,11 +126,11 @@ export function classify(path: string, scope: string): RuleFile | undefined {
   };
 }
 
-async function listDir(
+function listDir(
   root: string,
   rel: string,
   signal: AbortSignal | undefined,
-): Promise<string[]> {
+): string[] {
   const out: string[] = [];
   const stack = [rel];
   while (stack.length > 0) {
@@ -132,7 +138,7 @@ async function listDir(
     const dir = stack.pop()!;
     let entries: Deno.DirEntry[];
     try {
-      entries = await Array.fromAsync(Deno.readDir(join(root, dir)));
+      entries = [...Deno.readDirSync(join(root, dir))];
     } catch {
       continue; // no rules folder, or unreadable: nothing to list
     }

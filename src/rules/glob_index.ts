@@ -1,7 +1,8 @@
 /**
  * An index of many globs that answers "which globs match this path" without
- * testing every glob: each glob is filed under the extension or base name
- * its last segment requires (`**\/*.ts` under `.ts`, `**\/Dockerfile` under
+ * testing every glob: each distinct glob is compiled and tested once, however
+ * many rules share it, and is filed under the extension or base name its last
+ * segment requires (`**\/*.ts` under `.ts`, `**\/Dockerfile` under
  * `Dockerfile`); only globs with no such anchor are tried for every path.
  *
  * Globs without a slash (`*.ts`) match the base name at any depth, which is
@@ -11,12 +12,12 @@
  */
 import { compileGlob, type GlobMatcher } from "../core/mod.ts";
 
+/** One distinct (glob, scope) and every value registered under it. */
 interface Entry<T> {
-  rank: number;
-  value: T;
   glob: string;
   scope: string;
   matches: GlobMatcher;
+  values: Array<{ rank: number; value: T }>;
 }
 
 /** A match: the value registered with the glob, and the glob. */
@@ -47,10 +48,11 @@ const SPECIAL = /[*?[\]{}()!+@]/;
  * ```
  */
 export class GlobIndex<T> {
+  readonly #entries = new Map<string, Entry<T>>();
   readonly #byExtension = new Map<string, Entry<T>[]>();
   readonly #byName = new Map<string, Entry<T>[]>();
   readonly #general: Entry<T>[] = [];
-  #order = 0;
+  #rank = 0;
 
   /**
    * Registers a glob.
@@ -60,13 +62,19 @@ export class GlobIndex<T> {
    * @param scope Only paths under this directory match, relative to it (`""` for the root).
    */
   add(glob: string, value: T, scope = ""): void {
+    const key = `${scope}\n${glob}`;
+    const known = this.#entries.get(key);
+    if (known) {
+      known.values.push({ rank: this.#rank++, value });
+      return;
+    }
     const entry: Entry<T> = {
-      rank: this.#order++,
-      value,
       glob,
       scope,
       matches: compileGlob(glob, { basename: !glob.includes("/") }),
+      values: [{ rank: this.#rank++, value }],
     };
+    this.#entries.set(key, entry);
     const last = glob.slice(glob.lastIndexOf("/") + 1);
     const extension = EXTENSION_ANCHOR.exec(last);
     if (extension) push(this.#byExtension, `.${extension[1]}`, entry);
@@ -83,24 +91,51 @@ export class GlobIndex<T> {
   match(path: string): GlobHit<T>[] {
     const name = path.slice(path.lastIndexOf("/") + 1);
     const dot = name.lastIndexOf(".");
-    const candidates = [
-      ...(dot > 0 ? this.#byExtension.get(name.slice(dot)) ?? [] : []),
-      ...(this.#byName.get(name) ?? []),
-      ...this.#general,
-    ];
-    const hits: Entry<T>[] = [];
-    for (const entry of candidates) {
+    const hits: Array<{ rank: number; value: T; glob: string }> = [];
+    const test = (entries: readonly Entry<T>[] | undefined): void => {
+      if (!entries) return;
+      for (const entry of entries) {
+        let local = path;
+        if (entry.scope !== "") {
+          if (!path.startsWith(`${entry.scope}/`)) continue;
+          local = path.slice(entry.scope.length + 1);
+        }
+        if (!entry.matches(local)) continue;
+        for (const { rank, value } of entry.values) hits.push({ rank, value, glob: entry.glob });
+      }
+    };
+    if (dot > 0) test(this.#byExtension.get(name.slice(dot)));
+    test(this.#byName.get(name));
+    test(this.#general);
+    hits.sort((a, b) => a.rank - b.rank);
+    return hits.map(({ value, glob }) => ({ value, glob }));
+  }
+
+  /**
+   * Calls `fn` with each value whose glob matches a path, in no particular
+   * order and without sorting or allocating: the fast path for bulk checks.
+   *
+   * @param path Workspace-relative, `/`-separated path.
+   * @param fn Receives each matching value.
+   */
+  forEachMatch(path: string, fn: (value: T) => void): void {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    const dot = name.lastIndexOf(".");
+    if (dot > 0) this.#testEach(this.#byExtension.get(name.slice(dot)), path, fn);
+    this.#testEach(this.#byName.get(name), path, fn);
+    this.#testEach(this.#general, path, fn);
+  }
+
+  #testEach(entries: readonly Entry<T>[] | undefined, path: string, fn: (value: T) => void): void {
+    if (!entries) return;
+    for (const entry of entries) {
       let local = path;
       if (entry.scope !== "") {
         if (!path.startsWith(`${entry.scope}/`)) continue;
         local = path.slice(entry.scope.length + 1);
       }
-      if (entry.matches(local)) hits.push(entry);
+      if (entry.matches(local)) { for (const { value } of entry.values) fn(value); }
     }
-    return hits.sort((a, b) => a.rank - b.rank).map((entry) => ({
-      value: entry.value,
-      glob: entry.glob,
-    }));
   }
 }
 

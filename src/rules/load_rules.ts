@@ -39,8 +39,8 @@ export interface LoadRuleSetOptions {
   signal?: AbortSignal;
   /** Reports progress (files read so far, total). */
   progress?: (done: number, total: number) => void;
-  /** Files read at once. @default {32} */
-  concurrency?: number;
+  /** Receives every workspace file seen while discovering (one walk serves both). */
+  collectFiles?: Set<string>;
 }
 
 /**
@@ -49,7 +49,7 @@ export interface LoadRuleSetOptions {
  * Requires `--allow-read` on the root.
  *
  * @param root Real absolute workspace root.
- * @param options Signal, progress and concurrency.
+ * @param options Signal, progress and a set to collect workspace files into.
  * @returns The rule set.
  *
  * @example
@@ -68,21 +68,20 @@ export async function loadRuleSet(
   root: string,
   options: LoadRuleSetOptions = {},
 ): Promise<RuleSet> {
-  const { signal, progress, concurrency = 32 } = options;
-  const files = await discoverRuleFiles(root, signal ? { signal } : {});
+  const { signal, progress, collectFiles } = options;
+  const files = await discoverRuleFiles(root, {
+    ...(signal ? { signal } : {}),
+    ...(collectFiles ? { collectFiles } : {}),
+  });
   const ruleFiles = files.filter((file) => file.kind === "rule");
-  const rules: LoadedRule[] = new Array(ruleFiles.length);
-  let next = 0;
-  let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < ruleFiles.length) {
+  const rules: LoadedRule[] = [];
+  for (const file of ruleFiles) {
+    if (rules.length % 500 === 0 && rules.length > 0) {
       signal?.throwIfAborted();
-      const index = next++;
-      rules[index] = await loadRule(root, ruleFiles[index]!);
-      if (++done % 200 === 0) progress?.(done, ruleFiles.length);
+      progress?.(rules.length, ruleFiles.length);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ruleFiles.length) }, worker));
+    rules.push(loadRuleSync(root, file));
+  }
   progress?.(ruleFiles.length, ruleFiles.length);
   return { rules, strays: files.filter((file) => file.kind !== "rule") };
 }
@@ -94,20 +93,44 @@ export async function loadRuleSet(
  * @param file The file.
  * @returns The loaded rule; read and decode failures are in `problem`.
  */
-export async function loadRule(root: string, file: RuleFile): Promise<LoadedRule> {
-  const absolute = join(root, file.path);
+export function loadRule(root: string, file: RuleFile): Promise<LoadedRule> {
+  return Promise.resolve(loadRuleSync(root, file));
+}
+
+/**
+ * Reads and parses one rule file synchronously. Rule files are small, and
+ * open + fstat + read without the event loop is about three times faster
+ * than the async calls for thousands of them (measured for bench/rules.ts).
+ *
+ * @param root Real absolute workspace root.
+ * @param file The file.
+ * @returns The loaded rule; read and decode failures are in `problem`.
+ */
+export function loadRuleSync(root: string, file: RuleFile): LoadedRule {
   let bytes: Uint8Array;
   try {
-    const info = await Deno.stat(absolute);
-    if (info.size > MAX_RULE_BYTES) {
-      return unparsed(file, info.size, {
+    using handle = Deno.openSync(join(root, file.path));
+    const size = handle.statSync().size;
+    if (size > MAX_RULE_BYTES) {
+      return unparsed(file, size, {
         code: "rule-too-large",
         message:
-          `Rule file is ${info.size} bytes, over the ${MAX_RULE_BYTES}-byte limit; it was not read`,
+          `Rule file is ${size} bytes, over the ${MAX_RULE_BYTES}-byte limit; it was not read`,
         hint: "Split it into smaller rules; Cursor advises keeping each rule under 500 lines",
       });
     }
-    bytes = await Deno.readFile(absolute);
+    // One reused buffer instead of one allocation per file: with thousands of
+    // rules the separate backing stores fragment the process heap (bench/rules.ts).
+    if (readBuffer.length < size) {
+      readBuffer = new Uint8Array(Math.max(size, readBuffer.length * 2));
+    }
+    let read = 0;
+    while (read < size) {
+      const count = handle.readSync(readBuffer.subarray(read, size));
+      if (!count) break;
+      read += count;
+    }
+    bytes = readBuffer.subarray(0, read);
   } catch (error) {
     return unparsed(file, 0, {
       code: "rule-unreadable",
@@ -128,6 +151,8 @@ export async function loadRule(root: string, file: RuleFile): Promise<LoadedRule
   const parsed = parseRule(decoded.text);
   return { ...file, parsed, type: ruleTypeOf(parsed), bytes: bytes.length };
 }
+
+let readBuffer = new Uint8Array(64 * 1024);
 
 function unparsed(
   file: RuleFile,

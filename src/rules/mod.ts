@@ -63,3 +63,5 @@ export { type RulesWatchOptions, runRulesWatch } from "./watch_command.ts";
 export { rulesExport, rulesImport } from "./rules_export.ts";
 export { EXPORT_TARGET_PATHS, type ExportTarget, planExport } from "./export_formats.ts";
 export { type ImportSource, planImport } from "./import_formats.ts";
+export { convertDraft, type ConvertDraftOptions, type ConvertedDraft } from "./convert_draft.ts";
+export { DRAFTS_DIR, rulesMigrate } from "./rules_migrate.ts";

@@ -6,7 +6,13 @@
  */
 import { z } from "zod";
 import { definePrompt, type OperationContext, type Prompt } from "../core/mod.ts";
-import { limitsOf, loadRules, tokenCounter, workspaceFiles } from "./_context.ts";
+import {
+  limitsOf,
+  loadRules,
+  loadRulesWithFiles,
+  tokenCounterFor,
+  workspaceFiles,
+} from "./_context.ts";
 import { existsSync } from "./_exists.ts";
 import { renderProblems } from "./_render.ts";
 import type { RuleSet } from "./load_rules.ts";
@@ -36,8 +42,11 @@ alwaysApply: <true|false>
 Types: always (alwaysApply: true), auto-attached (globs set), agent-requested (description only), manual (neither; used with @name).
 Never quote or bracket globs and never put spaces after the commas: some Cursor versions then match nothing.`;
 
-async function rulesOverview(ctx: OperationContext): Promise<{ set: RuleSet; text: string }> {
-  const set = await loadRules(ctx);
+async function rulesOverview(
+  ctx: OperationContext,
+  loaded?: RuleSet,
+): Promise<{ set: RuleSet; text: string }> {
+  const set = loaded ?? await loadRules(ctx);
   const text = set.rules.length === 0
     ? "The project has no rules yet."
     : set.rules.map((rule) =>
@@ -121,12 +130,12 @@ export const reviewRulesPrompt: Prompt<{ focus: z.ZodOptional<z.ZodString> }> = 
     ),
   },
   async render(args, ctx) {
-    const { set, text } = await rulesOverview(ctx);
-    const files = await workspaceFiles(ctx);
+    const { set, files } = await loadRulesWithFiles(ctx);
+    const { text } = await rulesOverview(ctx, set);
     const problems = validateRuleSet(set, {
       limits: limitsOf(ctx),
       files,
-      countTokens: await tokenCounter(),
+      countTokens: await tokenCounterFor(set, limitsOf(ctx)),
       exists: (path) => files.has(path) || existsSync(ctx.root, path),
     });
     let budget = 40_000;

@@ -193,7 +193,7 @@ export const rulesImport: Operation<typeof importInput, typeof importOutput> = d
     for (const rule of plan.rules) {
       const target = await ruleTarget(ctx.root, rule.name);
       const content = editRule("", {
-        ...(rule.description ? { description: rule.description } : {}),
+        description: rule.description ?? "",
         globs: rule.globs,
         alwaysApply: rule.alwaysApply,
         body: rule.body,

@@ -5,11 +5,11 @@
  * @module
  */
 import type { OperationContext } from "../core/mod.ts";
-import { limitsOf, tokenCounter, workspaceFiles } from "./_context.ts";
+import { limitsOf, loadRulesWithFiles, tokenCounter } from "./_context.ts";
 import { existsSync } from "./_exists.ts";
 import { renderProblems } from "./_render.ts";
 import { classify, RULES_DIR } from "./discover_rules.ts";
-import { loadRule, loadRuleSet, type RuleSet } from "./load_rules.ts";
+import { loadRule } from "./load_rules.ts";
 import { validateRuleSet } from "./validate_rules.ts";
 import { watchRules } from "./watch_rules.ts";
 
@@ -32,9 +32,9 @@ export async function runRulesWatch(
   ctx: OperationContext,
   options: RulesWatchOptions,
 ): Promise<void> {
+  // The real tokenizer: edits may push any rule over a limit while watching.
   const countTokens = await tokenCounter();
-  let files = await workspaceFiles(ctx);
-  let set: RuleSet = await loadRuleSet(ctx.root, { signal: ctx.signal });
+  let { set, files } = await loadRulesWithFiles(ctx);
   const report = (changed: readonly string[]): void => {
     const started = performance.now();
     const problems = validateRuleSet(set, {
@@ -55,8 +55,7 @@ export async function runRulesWatch(
     onChange: async (batch) => {
       if (batch.listChanged) {
         // Files came or went: rediscover (cheap) and refresh the file list.
-        set = await loadRuleSet(ctx.root, { signal: ctx.signal });
-        files = await workspaceFiles(ctx);
+        ({ set, files } = await loadRulesWithFiles(ctx));
       } else {
         const rules = [...set.rules];
         for (const path of batch.paths) {
