@@ -209,7 +209,7 @@ const subjects: Subject[] = [{
     `--config=${repo}/deno.json`,
     `--allow-read=${workspace}`,
     `--allow-write=${workspace}`,
-    "--allow-env=CODEGEN_LAB_*,NO_COLOR",
+    "--allow-env=CODEGEN_LAB_*,NO_COLOR,LOG_TOKENS,LOG_STREAM",
     `${repo}/src/main.ts`,
     "serve",
   ],

@@ -17,7 +17,7 @@ export function servePermissions(workspace: string): string[] {
   return [
     `--allow-read=${workspace}`,
     `--allow-write=${workspace}`,
-    "--allow-env=CODEGEN_LAB_*,NO_COLOR",
+    "--allow-env=CODEGEN_LAB_*,NO_COLOR,LOG_TOKENS,LOG_STREAM",
   ];
 }
 

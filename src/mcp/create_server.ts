@@ -342,8 +342,10 @@ function registerPrompt(mcp: McpServer, prompt: AnyPrompt, contextFor: ContextFo
   for (const [name, schema] of Object.entries(prompt.args as Record<string, z.ZodType>)) {
     const complete = prompt.complete?.[name];
     shape[name] = complete
+      // completable() marks the schema object itself, and every session
+      // registers the prompt again: wrap a fresh copy each time.
       ? completable(
-        schema as z.ZodString,
+        schema.describe(schema.description ?? "") as z.ZodString,
         (value: string | undefined) =>
           complete(value ?? "", contextFor(noSignal, prompt.name, () => {})),
       ) as unknown as z.ZodType

@@ -128,6 +128,18 @@ export async function serveHttp(options: HttpOptions): Promise<void> {
     port: options.port,
     signal,
     onListen: (address) => onListening(address as Deno.NetAddr),
+    onError: (error) => {
+      announce(
+        `error: MCP HTTP request failed: ${
+          error instanceof Error ? error.stack ?? error.message : String(error)
+        }`,
+      );
+      return jsonRpcError(
+        500,
+        -32603,
+        "Internal error: the request could not be handled; see the server log",
+      );
+    },
   }, handler);
   const address = await listening;
   const port = address.port;

@@ -49,9 +49,12 @@ export async function runRulesWatch(
     options.write(`[${time}] ${what}\n${renderProblems(problems, set.rules.length)}\n`);
     options.onValidated?.(ms);
   };
-  report([]);
-  await watchRules(ctx.root, {
+  // Report only once the watcher is in place, so no save after the first
+  // report can be missed.
+  const { promise: ready, resolve: onReady } = Promise.withResolvers<void>();
+  const watching = watchRules(ctx.root, {
     signal: ctx.signal,
+    onReady,
     onChange: async (batch) => {
       if (batch.listChanged) {
         // Files came or went: rediscover (cheap) and refresh the file list.
@@ -69,4 +72,7 @@ export async function runRulesWatch(
       report(batch.paths);
     },
   });
+  await Promise.race([ready, watching]);
+  report([]);
+  await watching;
 }

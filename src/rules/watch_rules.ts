@@ -26,6 +26,8 @@ export interface WatchRulesOptions {
   onChange: (batch: RuleChangeBatch) => void | Promise<void>;
   /** Quiet time that closes a batch, in ms. @default {20} */
   debounceMs?: number;
+  /** Called once the first watcher is in place: changes from then on are seen. */
+  onReady?: () => void;
 }
 
 /**
@@ -39,10 +41,15 @@ export interface WatchRulesOptions {
  * @returns Resolves when watching has stopped.
  */
 export async function watchRules(root: string, options: WatchRulesOptions): Promise<void> {
-  const { signal, onChange, debounceMs = 20 } = options;
+  const { signal, onChange, debounceMs = 20, onReady } = options;
+  let ready = false;
   while (!signal.aborted) {
     const dirs = await watchedDirs(root);
     const watcher = Deno.watchFs(dirs.map((dir) => join(root, dir)), { recursive: true });
+    if (!ready) {
+      ready = true;
+      onReady?.();
+    }
     const stop = (): void => watcher.close();
     signal.addEventListener("abort", stop, { once: true });
     let pending = new Map<string, Deno.FsEvent["kind"]>();

@@ -41,6 +41,15 @@ Deno.test("MCP conformance suite: every scenario that applies to a real server p
       stderr += value;
     }
     const url = /listening on (\S+)\n/.exec(stderr)![1]!;
+    // Keep draining stderr so the server never blocks on a full pipe, and
+    // keep it for the failure message.
+    const drained = (async () => {
+      while (true) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        stderr += value;
+      }
+    })();
     const failures: string[] = [];
     for (const scenario of SCENARIOS) {
       const run = await new Deno.Command(Deno.execPath(), {
@@ -69,7 +78,8 @@ Deno.test("MCP conformance suite: every scenario that applies to a real server p
         failures.push(`${scenario}:\n${text.slice(-1500)}`);
       }
     }
-    assert.deepEqual(failures, []);
+    assert.deepEqual(failures, [], `server stderr:\n${stderr}`);
+    void drained;
   } finally {
     server.kill("SIGTERM");
     await server.status;

@@ -107,6 +107,13 @@ Deno.test("MCP HTTP: sessions, concurrency, health and DNS-rebinding protection"
         try {
           assert.ok(a.transport.sessionId && b.transport.sessionId);
           assert.notEqual(a.transport.sessionId, b.transport.sessionId);
+          // Every session gets a complete server (prompts with completion included).
+          for (const client of [a.client, b.client]) {
+            assert.deepEqual((await client.listPrompts()).prompts.map((p) => p.name), [
+              "generate-cursor-rule",
+              "review-cursor-rules",
+            ]);
+          }
           const health = await (await fetch(server.url.replace("/mcp", "/healthz"))).json();
           assert.equal(health.sessions, 2);
           // Concurrent calls on both sessions.

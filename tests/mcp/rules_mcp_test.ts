@@ -140,16 +140,26 @@ Deno.test("MCP rules: editing a subscribed rule sends resources/updated; adding 
     let onListChanged: (() => void) | undefined;
     client.setNotificationHandler(ResourceListChangedNotificationSchema, () => onListChanged?.());
     await client.subscribeResource({ uri: "cursor-rule-raw://core-rules/style" });
-    // Give the watcher a moment to be in place before the first change.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const gotUpdate = waitFor<string>("resources/updated", (resolve) => (onUpdated = resolve));
-    await Deno.writeTextFile(
-      `${root}/.cursor/rules/core-rules/style.mdc`,
-      STYLE.replace("terse", "brief"),
+    // The server's watcher starts with the server; until it is in place a save
+    // goes unseen, so save again until the notification comes.
+    const gotUpdate = waitFor<string>(
+      "resources/updated",
+      (resolve) => (onUpdated = resolve),
+      15_000,
     );
+    let saved = false;
+    gotUpdate.then(() => (saved = true), () => {});
+    for (let attempt = 0; attempt < 30 && !saved; attempt++) {
+      const text = STYLE.replace("terse", `brief${attempt}`);
+      await Deno.writeTextFile(`${root}/.cursor/rules/core-rules/style.mdc`, text);
+      await Promise.race([
+        gotUpdate.catch(() => {}),
+        new Promise((resolve) => setTimeout(resolve, 500)),
+      ]);
+    }
     assert.equal(await gotUpdate, "cursor-rule-raw://core-rules/style");
     const read = await client.readResource({ uri: "cursor-rule-raw://core-rules/style" });
-    assert.match(textOf(read), /Be brief\./);
+    assert.match(textOf(read), /Be brief\d+\./);
     const gotList = waitFor<void>("resources/list_changed", (resolve) => (onListChanged = resolve));
     await Deno.writeTextFile(
       `${root}/.cursor/rules/core-rules/new.mdc`,

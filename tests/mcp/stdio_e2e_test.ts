@@ -122,7 +122,10 @@ Deno.test("MCP stdio: an unknown or disabled tool is a protocol error", async ()
     );
   });
   await withClient(async (client) => {
-    assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name), []);
+    assert.deepEqual(
+      (await client.listTools()).tools.map((tool) => tool.name),
+      buildCatalog().operations.list(["rules"]).map((operation) => operation.name),
+    );
     await assert.rejects(
       client.callTool({ name: "list_files", arguments: {} }),
       /Tool "list_files" is in group "core", which this server does not expose; start it with --tools core/,
@@ -176,7 +179,11 @@ Deno.test("MCP stdio: logging/setLevel is accepted and resources are listed and 
   await withClient(async (client, workspace) => {
     await client.setLoggingLevel("debug");
     const { resources } = await client.listResources();
-    assert.deepEqual(resources.map((resource) => resource.uri), ["codegen-lab://workspace"]);
+    // The workspace has no rules, so the rule templates list nothing.
+    assert.deepEqual(resources.map((resource) => resource.uri), [
+      "codegen-lab://workspace",
+      "cursor-rules://list",
+    ]);
     const read = await client.readResource({ uri: "codegen-lab://workspace" });
     const content = read.contents[0] as { text: string; mimeType: string };
     assert.equal(content.mimeType, "application/json");

@@ -1,6 +1,7 @@
 /**
  * Copies a rules fixture workspace into a temp directory: `rules/` becomes
- * `.cursor/rules/`, `files/` the other workspace files. Fixtures keep rules
+ * `.cursor/rules/`, `files/` the other workspace files (`dot-cursor/` folders
+ * become `.cursor/`). Fixtures keep rules
  * out of a real `.cursor/rules` folder so this repository's own rule
  * checks never see them.
  */
@@ -29,7 +30,10 @@ async function copyTree(from: string, to: string): Promise<void> {
   }
   await Deno.mkdir(to, { recursive: true });
   for (const entry of entries) {
-    if (entry.isDirectory) await copyTree(`${from}/${entry.name}`, `${to}/${entry.name}`);
+    // Nested rule folders are stored as dot-cursor/ so this repository's own
+    // rule discovery never mistakes them for real rules.
+    const name = entry.name === "dot-cursor" ? ".cursor" : entry.name;
+    if (entry.isDirectory) await copyTree(`${from}/${entry.name}`, `${to}/${name}`);
     else await Deno.copyFile(`${from}/${entry.name}`, `${to}/${entry.name}`);
   }
 }
