@@ -97,9 +97,18 @@ class StdioPeer {
     await this.notify("notifications/initialized");
   }
 
-  rssMb(): number {
-    const status = Deno.readTextFileSync(`/proc/${this.child.pid}/status`);
-    return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  async rssMb(): Promise<number> {
+    // Deno asks for --allow-all to read /proc/<pid>/status; ps needs only --allow-run.
+    const out = await new Deno.Command("ps", { args: ["-o", "rss=", "-p", String(this.child.pid)] })
+      .output();
+    return Number(new TextDecoder().decode(out.stdout).trim()) / 1024;
+  }
+
+  async kill(): Promise<void> {
+    try {
+      this.child.kill("SIGKILL");
+    } catch { /* already gone */ }
+    await this.child.status;
   }
 
   async close(): Promise<void> {
@@ -125,12 +134,30 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
+/** Subjects that once failed to answer `initialize` in time; left out from then on. */
+const timedOut = new Set<string>();
+const INITIALIZE_TIMEOUT_MS = 30_000;
+
 async function coldStarts(subject: Subject, runs: number): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < runs && !timedOut.has(subject.name); i++) {
     const start = performance.now();
     const peer = new StdioPeer(subject);
-    await peer.initialize();
+    // npx now and then stalls on a registry lookup; one stall must not hang the whole bench.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<"stalled">((resolve) => {
+      timer = setTimeout(() => resolve("stalled"), INITIALIZE_TIMEOUT_MS);
+    });
+    const outcome = await Promise.race([peer.initialize(), stalled]);
+    clearTimeout(timer);
+    if (outcome === "stalled") {
+      timedOut.add(subject.name);
+      console.error(
+        `${subject.name}: no initialize answer in ${INITIALIZE_TIMEOUT_MS} ms; left out`,
+      );
+      await peer.kill();
+      break;
+    }
     times.push(performance.now() - start);
     await peer.close();
   }
@@ -142,7 +169,7 @@ async function steadyState(subject: Subject) {
   await peer.initialize();
   await peer.request("tools/list");
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const idleRss = peer.rssMb();
+  const idleRss = await peer.rssMb();
   const sequential: number[] = [];
   for (let i = 0; i < CALLS; i++) {
     const start = performance.now();
@@ -159,7 +186,7 @@ async function steadyState(subject: Subject) {
     }),
   );
   const concurrentWall = performance.now() - concurrentStart;
-  const rssAfter = peer.rssMb();
+  const rssAfter = await peer.rssMb();
   await peer.close();
   return { idleRss, rssAfter, sequential, concurrent, concurrentWall };
 }
@@ -240,7 +267,9 @@ for (let run = 0; run < RUNS; run++) {
   for (const subject of subjects) starts.get(subject.name)!.push(...(await coldStarts(subject, 1)));
 }
 const steady = new Map<string, Awaited<ReturnType<typeof steadyState>>>();
-for (const subject of subjects) steady.set(subject.name, await steadyState(subject));
+for (const subject of subjects) {
+  if (!timedOut.has(subject.name)) steady.set(subject.name, await steadyState(subject));
+}
 
 // In-process: the registry call itself, no transport.
 const ctx = await testContext(workspace);
@@ -253,47 +282,49 @@ for (let i = 0; i < CALLS; i++) {
   inProcess.push(performance.now() - start);
 }
 
+const shown = subjects.filter((subject) => !timedOut.has(subject.name));
 const fmt = (value: number, digits = 1): string => value.toFixed(digits);
 const rows: Array<[string, ...string[]]> = [
   [
     `cold start → initialize, median of ${RUNS} (ms)`,
-    ...subjects.map((s) => fmt(quantile(starts.get(s.name)!, 0.5))),
+    ...shown.map((s) => fmt(quantile(starts.get(s.name)!, 0.5))),
   ],
   [
     `cold start → initialize, p95 (ms)`,
-    ...subjects.map((s) => fmt(quantile(starts.get(s.name)!, 0.95))),
+    ...shown.map((s) => fmt(quantile(starts.get(s.name)!, 0.95))),
   ],
-  ["idle RSS after tools/list (MB)", ...subjects.map((s) => fmt(steady.get(s.name)!.idleRss))],
+  ["idle RSS after tools/list (MB)", ...shown.map((s) => fmt(steady.get(s.name)!.idleRss))],
   [
     `${CALLS} sequential tools/call, p50 (ms)`,
-    ...subjects.map((s) => fmt(quantile(steady.get(s.name)!.sequential, 0.5), 2)),
+    ...shown.map((s) => fmt(quantile(steady.get(s.name)!.sequential, 0.5), 2)),
   ],
   [
     `${CALLS} sequential tools/call, p95 (ms)`,
-    ...subjects.map((s) => fmt(quantile(steady.get(s.name)!.sequential, 0.95), 2)),
+    ...shown.map((s) => fmt(quantile(steady.get(s.name)!.sequential, 0.95), 2)),
   ],
   [
     `${CONCURRENT} concurrent calls, wall (ms)`,
-    ...subjects.map((s) => fmt(steady.get(s.name)!.concurrentWall)),
+    ...shown.map((s) => fmt(steady.get(s.name)!.concurrentWall)),
   ],
   [
     `${CONCURRENT} concurrent calls, p95 (ms)`,
-    ...subjects.map((s) => fmt(quantile(steady.get(s.name)!.concurrent, 0.95))),
+    ...shown.map((s) => fmt(quantile(steady.get(s.name)!.concurrent, 0.95))),
   ],
-  ["RSS after the calls (MB)", ...subjects.map((s) => fmt(steady.get(s.name)!.rssAfter))],
+  ["RSS after the calls (MB)", ...shown.map((s) => fmt(steady.get(s.name)!.rssAfter))],
 ];
 console.log(
   `\nMCP stdio server benchmark (${
     new Date().toISOString().slice(0, 10)
   }, Deno ${Deno.version.deno}, ${navigator.hardwareConcurrency} cores)\n`,
 );
-console.log(`| metric | ${subjects.map((s) => s.name).join(" | ")} |`);
-console.log(`|---|${subjects.map(() => "---:").join("|")}|`);
+console.log(`| metric | ${shown.map((s) => s.name).join(" | ")} |`);
+console.log(`|---|${shown.map(() => "---:").join("|")}|`);
 for (const [label, ...values] of rows) console.log(`| ${label} | ${values.join(" | ")} |`);
 console.log(
   `\nIn-process invoke(workspace_info), ${CALLS} calls: p50 ${
     fmt(quantile(inProcess, 0.5), 3)
   } ms, p95 ${fmt(quantile(inProcess, 0.95), 3)} ms`,
 );
+if (timedOut.size > 0) console.log(`Left out (initialize timed out): ${[...timedOut].join(", ")}`);
 console.log("Targets: cold start < 250 ms, idle RSS < 100 MB, in-process p50 < 2 ms.");
 await Deno.remove(workspace, { recursive: true });
