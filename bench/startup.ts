@@ -237,6 +237,7 @@ const subjects: Subject[] = [{
     `--allow-read=${workspace}`,
     `--allow-write=${workspace}`,
     "--allow-env=CODEGEN_LAB_*,NO_COLOR,LOG_TOKENS,LOG_STREAM",
+    "--allow-run=git",
     `${repo}/src/main.ts`,
     "serve",
   ],

@@ -37,6 +37,12 @@ import {
   type WatcherEnv,
 } from "./rules/mod.ts";
 import { listFiles, workspaceInfo } from "./workspace/mod.ts";
+import {
+  analyzeRepository,
+  packContext,
+  recommendRulesOperation,
+  repoReportResource,
+} from "./analysis/mod.ts";
 
 /** A background task the MCP server runs for its lifetime (e.g. a file watcher). */
 export type CatalogWatcher = (env: WatcherEnv) => Promise<void>;
@@ -96,12 +102,16 @@ export function buildCatalog(): Catalog {
     .add(rulesRender)
     .add(rulesExport)
     .add(rulesImport)
-    .add(rulesMigrate);
+    .add(rulesMigrate)
+    .add(analyzeRepository)
+    .add(recommendRulesOperation)
+    .add(packContext);
   const resources = new NamedRegistry<AnyResource>("resource")
     .add(workspaceResource)
     .add(rulesIndexResource)
     .add(ruleResource)
-    .add(ruleRawResource);
+    .add(ruleRawResource)
+    .add(repoReportResource);
   const prompts = new NamedRegistry<AnyPrompt>("prompt")
     .add(generateRulePrompt)
     .add(reviewRulesPrompt);

@@ -18,6 +18,7 @@ export function servePermissions(workspace: string): string[] {
     `--allow-read=${workspace}`,
     `--allow-write=${workspace}`,
     "--allow-env=CODEGEN_LAB_*,NO_COLOR,LOG_TOKENS,LOG_STREAM",
+    "--allow-run=git",
   ];
 }
 

@@ -5,7 +5,8 @@
  * @module
  */
 import { CancelledError, CodegenError, InputError, toCodegenError } from "./errors.ts";
-import type { AnyOperation, OperationContext } from "./operation.ts";
+import type { z } from "zod";
+import type { AnyOperation, Operation, OperationContext } from "./operation.ts";
 import { formatIssues } from "./zod_issues.ts";
 
 /**
@@ -36,6 +37,16 @@ import { formatIssues } from "./zod_issues.ts";
  * assert.ok(out.value === 42);
  * ```
  */
+export function invoke<Input extends z.ZodObject, Output extends z.ZodObject>(
+  operation: Operation<Input, Output>,
+  rawInput: z.input<Input>,
+  ctx: OperationContext,
+): Promise<z.output<Output>>;
+export function invoke(
+  operation: AnyOperation,
+  rawInput: unknown,
+  ctx: OperationContext,
+): Promise<Record<string, unknown>>;
 export async function invoke(
   operation: AnyOperation,
   rawInput: unknown,

@@ -183,6 +183,7 @@ Deno.test("MCP stdio: logging/setLevel is accepted and resources are listed and 
     assert.deepEqual(resources.map((resource) => resource.uri), [
       "codegen-lab://workspace",
       "cursor-rules://list",
+      "repo://report",
     ]);
     const read = await client.readResource({ uri: "codegen-lab://workspace" });
     const content = read.contents[0] as { text: string; mimeType: string };
