@@ -1,0 +1,24 @@
+import { generateCorpus } from "./_corpus.ts";
+import { loadTokenCounter } from "../src/analysis/tokenizer.ts";
+import { redactSecrets } from "../src/analysis/secrets.ts";
+import { walkWorkspace } from "../src/core/walk.ts";
+import { readTextFile } from "../src/analysis/scan_repository.ts";
+const dir = await Deno.realPath(await Deno.makeTempDir());
+await generateCorpus(dir, { files: 2000, lines: [15, 80] });
+let t = performance.now();
+const count = await loadTokenCounter();
+console.log("load tokenizer", (performance.now() - t).toFixed(0));
+t = performance.now();
+const texts: [string, string][] = [];
+for await (const e of walkWorkspace(dir)) { const r = readTextFile(e.absolute, 1e6); if (r.kind === "text") texts.push([e.path, r.text]); }
+console.log("walk+read", (performance.now() - t).toFixed(0));
+t = performance.now();
+for (const [p, s] of texts) redactSecrets(s, p);
+console.log("redact", (performance.now() - t).toFixed(0));
+t = performance.now();
+let n = 0; for (const [, s] of texts) n += count(s);
+console.log("tokenize", (performance.now() - t).toFixed(0), n);
+t = performance.now();
+n = 0; for (const [, s] of texts) n += count(s);
+console.log("tokenize again", (performance.now() - t).toFixed(0), n);
+await Deno.remove(dir, { recursive: true });
