@@ -220,7 +220,7 @@ let files = 0;
 let bytes = 0;
 const walk = async (dir: string): Promise<void> => {
   for await (const entry of Deno.readDir(dir)) {
-    if (entry.isDirectory) await walk(`${dir}/${entry.name}`);
+    if (entry.isDirectory && entry.name !== ".git") await walk(`${dir}/${entry.name}`);
     else if (entry.isFile) {
       files++;
       bytes += (await Deno.stat(`${dir}/${entry.name}`)).size;
