@@ -52,6 +52,8 @@ export async function watchRules(root: string, options: WatchRulesOptions): Prom
     }
     const stop = (): void => watcher.close();
     signal.addEventListener("abort", stop, { once: true });
+    // Aborted while the folders were being listed: the listener above never fires.
+    if (signal.aborted) stop();
     let pending = new Map<string, Deno.FsEvent["kind"]>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let rewatch = false;
