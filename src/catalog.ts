@@ -43,6 +43,7 @@ import {
   recommendRulesOperation,
   repoReportResource,
 } from "./analysis/mod.ts";
+import { checkCode, closePythonPoolOnStop, runSandboxed } from "./sandbox/mod.ts";
 
 /** A background task the MCP server runs for its lifetime (e.g. a file watcher). */
 export type CatalogWatcher = (env: WatcherEnv) => Promise<void>;
@@ -105,7 +106,9 @@ export function buildCatalog(): Catalog {
     .add(rulesMigrate)
     .add(analyzeRepository)
     .add(recommendRulesOperation)
-    .add(packContext);
+    .add(packContext)
+    .add(checkCode)
+    .add(runSandboxed);
   const resources = new NamedRegistry<AnyResource>("resource")
     .add(workspaceResource)
     .add(rulesIndexResource)
@@ -115,6 +118,9 @@ export function buildCatalog(): Catalog {
   const prompts = new NamedRegistry<AnyPrompt>("prompt")
     .add(generateRulePrompt)
     .add(reviewRulesPrompt);
-  const watchers = [{ group: "rules" as const, run: publishRuleChanges }];
+  const watchers = [
+    { group: "rules" as const, run: publishRuleChanges },
+    { group: "sandbox" as const, run: closePythonPoolOnStop },
+  ];
   return { operations, resources, prompts, watchers };
 }

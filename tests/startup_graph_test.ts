@@ -10,7 +10,7 @@ import { CONFIG, MAIN } from "./_support.ts";
 const HEAVY = [
   /\/src\/mcp\//, // the MCP door: only `serve` needs it
   /@modelcontextprotocol\/sdk/,
-  /\/src\/sandbox\//,
+  /\/src\/sandbox\/_pyodide_child\.ts$/, // runs only in the sandbox child
   /pyodide/,
   /gpt-tokenizer/,
   /npm\/registry\.npmjs\.org\/typescript\//,

@@ -25,6 +25,8 @@ export interface SarifFinding {
   endLine?: number;
   /** 1-based column just past the end. */
   endColumn?: number;
+  /** Set when the finding was reviewed and accepted (an allow-list entry); it is still reported. */
+  suppression?: { justification: string };
 }
 
 /** The tool that produced the findings. */
@@ -87,6 +89,13 @@ export function toSarif(tool: SarifTool, findings: readonly SarifFinding[]): Sar
             },
           },
         }],
+        ...(finding.suppression === undefined ? {} : {
+          suppressions: [{
+            kind: "external" as const,
+            status: "accepted" as const,
+            justification: finding.suppression.justification,
+          }],
+        }),
       })),
     }],
   };
@@ -117,6 +126,12 @@ export interface SarifLog {
           artifactLocation: { uri: string; uriBaseId: string };
           region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number };
         };
+      }>;
+      /** Present when the finding was accepted outside the source (an allow-list). */
+      suppressions?: Array<{
+        kind: "external" | "inSource";
+        status?: "accepted" | "underReview" | "rejected";
+        justification?: string;
       }>;
     }>;
   }>;
