@@ -15,10 +15,10 @@ export const CONFIG: string = `${REPO_ROOT}/deno.json`;
 /** The permission flags `deno task serve` uses, for a workspace. */
 export function servePermissions(workspace: string): string[] {
   return [
-    `--allow-read=${workspace}`,
-    `--allow-write=${workspace}`,
-    "--allow-env=CODEGEN_LAB_*,NO_COLOR,LOG_TOKENS,LOG_STREAM",
-    "--allow-run=git",
+    `--allow-read=${workspace},/tmp`,
+    `--allow-write=${workspace},/tmp`,
+    "--allow-env=CODEGEN_LAB_*,NO_COLOR,LOG_TOKENS,LOG_STREAM,TSC_*,NODE_ENV,NODE_INSPECTOR_IPC,VSCODE_INSPECTOR_OPTIONS",
+    "--allow-run=git,deno,bash,setpriv",
   ];
 }
 

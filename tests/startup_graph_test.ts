@@ -11,7 +11,7 @@ const HEAVY = [
   /\/src\/mcp\//, // the MCP door: only `serve` needs it
   /@modelcontextprotocol\/sdk/,
   /\/src\/sandbox\/_pyodide_child\.ts$/, // runs only in the sandbox child
-  /pyodide/,
+  /npm:\/?pyodide@|registry\.npmjs\.org\/pyodide\//, // the package; our spawner is light
   /gpt-tokenizer/,
   /npm\/registry\.npmjs\.org\/typescript\//,
   /npm:\/?typescript@/,

@@ -25,7 +25,7 @@
  *    `maxOutputBytes` ends the run (like the host's cap, but with a result).
  * 4. Writes the frame `\0RESULT <nonce> <json>\n` to stderr, `<json>` being a
  *    {@linkcode PythonJobResult}, and exits (status 0 when `ok`). The nonce
- *    lives only in this module's closure, never in Python's reach, so the
+ *    lives only in a local variable, never in Python's reach, so the
  *    snippet cannot forge a frame.
  *
  * `WebAssembly.Memory#grow` is capped so the process stays under the job's
@@ -160,6 +160,13 @@ async def _cgl_main(code, mode):
     return json.dumps(result)
 `;
 
+const WARM_UP = `import sys
+print("warm-up")
+print("warm-up", file=sys.stderr)
+def test_warm_up():
+    assert 1 == 2
+`;
+
 /** Globals deleted before the job (defence in depth; the permissions are the wall). */
 const OUTSIDE_GLOBALS = [
   "Deno",
@@ -180,14 +187,6 @@ const OUTSIDE_GLOBALS = [
 const MIB = 1024 * 1024;
 const encoder = new TextEncoder();
 
-// Everything the child needs from Deno, captured before the globals go.
-const stdoutFile = Deno.stdout;
-const stderrFile = Deno.stderr;
-const stdinFile = Deno.stdin;
-const exit = Deno.exit.bind(Deno);
-const memoryUsage = Deno.memoryUsage.bind(Deno);
-const [indexURL = "", readyFile = "", ...flags] = Deno.args;
-
 interface SyncWriter {
   writeSync(p: Uint8Array): number;
 }
@@ -197,7 +196,9 @@ function writeAll(file: SyncWriter, bytes: Uint8Array): void {
   while (offset < bytes.length) offset += file.writeSync(bytes.subarray(offset));
 }
 
-async function readAll(): Promise<string> {
+async function readAll(
+  stdinFile: { read(p: Uint8Array): Promise<number | null> },
+): Promise<string> {
   const chunks: Uint8Array[] = [];
   const buffer = new Uint8Array(64 * 1024);
   let size = 0;
@@ -229,8 +230,8 @@ function utf8Boundary(bytes: Uint8Array): number {
 }
 
 /** Caps wasm memory growth so the whole process stays under `memoryMb`. */
-function capWasmMemory(memoryMb: number, wasmBytes: number): void {
-  const outside = memoryUsage().rss - wasmBytes;
+function capWasmMemory(memoryMb: number, wasmBytes: number, rss: number): void {
+  const outside = rss - wasmBytes;
   const budget = memoryMb * MIB - outside - 16 * MIB;
   const grow = WebAssembly.Memory.prototype.grow;
   Object.defineProperty(WebAssembly.Memory.prototype, "grow", {
@@ -250,113 +251,134 @@ function describe(e: unknown): { type: string; message: string } {
   return { type: error.name, message: error.message.slice(0, 1000) };
 }
 
-// 1. Load (trusted code only so far).
-const option = (name: string): string | undefined =>
-  flags.find((flag) => flag.startsWith(`--${name}=`))?.slice(name.length + 3);
-const snapshotIn = option("snapshot");
-const snapshotOut = option("make-snapshot");
-let pyodide: Awaited<ReturnType<typeof loadPyodide>>;
-let main: (code: string, mode: string) => Promise<string>;
-try {
-  pyodide = await loadPyodide({
-    indexURL,
-    env: { HOME: "/home/pyodide" },
-    ...(snapshotIn === undefined ? {} : { _loadSnapshot: Deno.readFileSync(snapshotIn) }),
-    ...(snapshotOut === undefined ? {} : { _makeSnapshot: true }),
-  });
-  pyodide.runPython(HARNESS);
-  if (snapshotOut !== undefined) {
-    const snapshot = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array })
-      .makeMemorySnapshot();
-    Deno.writeFileSync(snapshotOut, snapshot);
-    Deno.writeTextFileSync(readyFile, "ready\n");
-    Deno.exit(0);
+/** Loads Pyodide, waits for one job, runs it and exits. */
+async function serve(): Promise<void> {
+  // Everything the child needs from Deno, captured before the globals go.
+  const stdoutFile = Deno.stdout;
+  const stderrFile = Deno.stderr;
+  const stdinFile = Deno.stdin;
+  const exit = Deno.exit.bind(Deno);
+  const memoryUsage = Deno.memoryUsage.bind(Deno);
+  const [indexURL = "", readyFile = "", ...flags] = Deno.args;
+
+  // 1. Load (trusted code only so far).
+  const option = (name: string): string | undefined =>
+    flags.find((flag) => flag.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const snapshotIn = option("snapshot");
+  const snapshotOut = option("make-snapshot");
+  let pyodide: Awaited<ReturnType<typeof loadPyodide>>;
+  let main: (code: string, mode: string) => Promise<string>;
+  try {
+    const snapshotBytes = snapshotIn === undefined ? undefined : Deno.readFileSync(snapshotIn);
+    pyodide = await loadPyodide({
+      indexURL,
+      env: { HOME: "/home/pyodide" },
+      ...(snapshotBytes === undefined ? {} : { _loadSnapshot: snapshotBytes }),
+      ...(snapshotOut === undefined ? {} : { _makeSnapshot: true }),
+    });
+    // Pyodide keeps a reference to the snapshot: free its 30 MB now.
+    snapshotBytes?.buffer.transfer(0);
+    pyodide.runPython(HARNESS);
+    if (snapshotOut !== undefined) {
+      const snapshot = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array })
+        .makeMemorySnapshot();
+      Deno.writeFileSync(snapshotOut, snapshot);
+      Deno.writeTextFileSync(readyFile, "ready\n");
+      Deno.exit(0);
+    }
+    // A snapshot carries its maker's state: give this process its own seed.
+    pyodide.runPython("import random; random.seed()");
+    main = pyodide.globals.get("_cgl_main");
+    // Run each path of the harness once, output discarded, so the first job
+    // does not pay for first-time imports and code paths.
+    const sink = { isatty: false, write: (buffer: Uint8Array): number => buffer.length };
+    pyodide.setStdout(sink);
+    pyodide.setStderr(sink);
+    await main(WARM_UP, "test");
+    await main("raise ValueError('warm-up')", "run");
+    await main("def f(:", "compile");
+  } catch (e) {
+    const { type, message } = describe(e);
+    Deno.writeTextFileSync(readyFile, `error ${type}: ${message.split("\n", 1)[0]}\n`);
+    Deno.exit(1);
   }
-  // A snapshot carries its maker's state: give this process its own seed.
-  pyodide.runPython("import random; random.seed()");
-  main = pyodide.globals.get("_cgl_main");
-  // Pyodide's config keeps the snapshot's 30 MB alive otherwise.
-  (pyodide as unknown as { _api: { config: Record<string, unknown> } })._api.config
-    ._loadSnapshot = undefined;
-} catch (e) {
-  const { type, message } = describe(e);
-  Deno.writeTextFileSync(readyFile, `error ${type}: ${message.split("\n", 1)[0]}\n`);
-  Deno.exit(1);
-}
 
-// 2. Harden, signal readiness, drop every permission.
-const permissions = Deno.permissions;
-const writeTextFileSync = Deno.writeTextFileSync.bind(Deno);
-if (!flags.includes("--keep-globals")) {
-  for (const name of OUTSIDE_GLOBALS) Reflect.deleteProperty(globalThis, name);
-}
-writeTextFileSync(readyFile, "ready\n");
-permissions.revokeSync({ name: "write" });
-permissions.revokeSync({ name: "read" });
+  // 2. Harden, signal readiness, drop every permission.
+  const permissions = Deno.permissions;
+  const writeTextFileSync = Deno.writeTextFileSync.bind(Deno);
+  if (!flags.includes("--keep-globals")) {
+    for (const name of OUTSIDE_GLOBALS) Reflect.deleteProperty(globalThis, name);
+  }
+  writeTextFileSync(readyFile, "ready\n");
+  permissions.revokeSync({ name: "write" });
+  permissions.revokeSync({ name: "read" });
 
-// 3. One job.
-const job = JSON.parse(await readAll()) as PythonJob;
+  // 3. One job.
+  const job = JSON.parse(await readAll(stdinFile)) as PythonJob;
 
-function finish(result: PythonJobResult): never {
-  writeAll(stderrFile, encoder.encode(`\0RESULT ${job.nonce} ${JSON.stringify(result)}\n`));
-  return exit(result.ok ? 0 : result.exitCode ?? 1);
-}
+  function finish(result: PythonJobResult): never {
+    writeAll(stderrFile, encoder.encode(`\0RESULT ${job.nonce} ${JSON.stringify(result)}\n`));
+    return exit(result.ok ? 0 : result.exitCode ?? 1);
+  }
 
-function cappedWriter(
-  file: SyncWriter,
-  name: "stdout" | "stderr",
-): { isatty: boolean; write(buffer: Uint8Array): number } {
-  let written = 0;
-  return {
+  function cappedWriter(
+    file: SyncWriter,
+    name: "stdout" | "stderr",
+  ): { isatty: boolean; write(buffer: Uint8Array): number } {
+    let written = 0;
+    return {
+      isatty: false,
+      write(buffer: Uint8Array): number {
+        const room = job.maxOutputBytes - written;
+        if (buffer.length <= room) {
+          writeAll(file, buffer);
+          written += buffer.length;
+          return buffer.length;
+        }
+        writeAll(file, buffer.subarray(0, utf8Boundary(buffer.subarray(0, room))));
+        return finish({
+          ok: false,
+          error: {
+            type: "OutputLimitExceeded",
+            message: `${name} went past ${job.maxOutputBytes} bytes`,
+          },
+          truncated: name,
+        });
+      },
+    };
+  }
+
+  const stdinBytes = encoder.encode(job.stdin ?? "");
+  let stdinOffset = 0;
+  pyodide.setStdin({
     isatty: false,
-    write(buffer: Uint8Array): number {
-      const room = job.maxOutputBytes - written;
-      if (buffer.length <= room) {
-        writeAll(file, buffer);
-        written += buffer.length;
-        return buffer.length;
-      }
-      writeAll(file, buffer.subarray(0, utf8Boundary(buffer.subarray(0, room))));
-      return finish({
-        ok: false,
-        error: {
-          type: "OutputLimitExceeded",
-          message: `${name} went past ${job.maxOutputBytes} bytes`,
-        },
-        truncated: name,
-      });
+    read(buffer: Uint8Array): number {
+      const n = Math.min(buffer.length, stdinBytes.length - stdinOffset);
+      buffer.set(stdinBytes.subarray(stdinOffset, stdinOffset + n));
+      stdinOffset += n;
+      return n;
     },
+  });
+  pyodide.setStdout(cappedWriter(stdoutFile, "stdout"));
+  pyodide.setStderr(cappedWriter(stderrFile, "stderr"));
+  const internals = pyodide as unknown as {
+    _module: { HEAP8: Int8Array };
+    _api: { on_fatal?: (e: unknown) => void };
   };
+  capWasmMemory(job.memoryMb, internals._module.HEAP8.length, memoryUsage().rss);
+
+  // A Pyodide fatal error (say a denied permission inside `os.system`) leaves
+  // the interpreter unusable and its promises pending: report it and exit.
+  internals._api.on_fatal = (e) => {
+    finish({ ok: false, error: describe(e) });
+  };
+
+  // 4. Result.
+  try {
+    finish(JSON.parse(await main(job.code, job.mode)) as PythonJobResult);
+  } catch (e) {
+    finish({ ok: false, error: describe(e) });
+  }
 }
 
-const stdinBytes = encoder.encode(job.stdin ?? "");
-let stdinOffset = 0;
-pyodide.setStdin({
-  isatty: false,
-  read(buffer: Uint8Array): number {
-    const n = Math.min(buffer.length, stdinBytes.length - stdinOffset);
-    buffer.set(stdinBytes.subarray(stdinOffset, stdinOffset + n));
-    stdinOffset += n;
-    return n;
-  },
-});
-pyodide.setStdout(cappedWriter(stdoutFile, "stdout"));
-pyodide.setStderr(cappedWriter(stderrFile, "stderr"));
-const internals = pyodide as unknown as {
-  _module: { HEAP8: Int8Array };
-  _api: { on_fatal?: (e: unknown) => void };
-};
-capWasmMemory(job.memoryMb, internals._module.HEAP8.length);
-
-// A Pyodide fatal error (say a denied permission inside `os.system`) leaves
-// the interpreter unusable and its promises pending: report it and exit.
-internals._api.on_fatal = (e) => {
-  finish({ ok: false, error: describe(e) });
-};
-
-// 4. Result.
-try {
-  finish(JSON.parse(await main(job.code, job.mode)) as PythonJobResult);
-} catch (e) {
-  finish({ ok: false, error: describe(e) });
-}
+if (import.meta.main) await serve();

@@ -41,14 +41,18 @@
  * @module
  */
 import { SandboxError } from "../core/mod.ts";
-import type { PythonJob, PythonJobResult } from "./_pyodide_child.ts";
-import { denoExecutable } from "./deno_exec.ts";
+import type { PythonJob } from "./_pyodide_child.ts";
 import {
-  type LimitedProcess,
-  type ProcessOutcome,
-  type SandboxLimits,
-  startLimitedProcess,
-} from "./run_process.ts";
+  CHILD,
+  closedError,
+  PYODIDE,
+  type PyodidePaths,
+  pyodidePaths,
+  spawnChild,
+  waitForReadyFile,
+} from "./_pyodide_spawn.ts";
+import { cancelledResult, toResult } from "./_python_result.ts";
+import type { LimitedProcess, ProcessOutcome, SandboxLimits } from "./run_process.ts";
 
 /** The result of one Python run: the process outcome plus what Python said. */
 export interface PythonRunResult extends ProcessOutcome {
@@ -81,8 +85,8 @@ export interface PythonPoolOptions {
   /** Children kept loaded and waiting; 0 starts one per run. */
   size: number;
   /**
-   * JS heap cap of each child (`--max-old-space-size`), in MiB; set it to the
-   * largest `memoryMb` the runs will use.
+   * JS heap cap of each child (`--max-old-space-size`), in MiB, at least 200;
+   * set it to the largest `memoryMb` the runs will use.
    * @default {256}
    */
   memoryMb?: number;
@@ -94,15 +98,10 @@ export interface PythonPoolOptions {
   hardenGlobals?: boolean;
 }
 
-/** Pyodide's version, the one the child imports. */
-const PYODIDE = "npm:pyodide@314.0.7";
-/** How long a child may take to load Pyodide (not part of `timeoutMs`). */
-const COLD_START_MS = 30_000;
-/** A loaded Pyodide child holds about 135 MiB before the snippet runs. */
+/** A loaded Pyodide child holds 150-200 MiB of RSS before the snippet runs. */
 const MIN_MEMORY_MB = 200;
 /** Room on the host's output cap for the result frame. */
 const FRAME_ROOM_BYTES = 1024 * 1024;
-const READY_POLL_MS = 15;
 
 interface Child {
   /** Set once the paths are known and the process is spawned. */
@@ -140,6 +139,7 @@ export class PythonPool {
   #closed = false;
   #dir: Promise<string> | undefined;
   #snapshot: Promise<string | undefined> | undefined;
+  #maker: LimitedProcess | undefined;
   #serial = 0;
   #stats = { warmHits: 0, coldStarts: 0 };
 
@@ -155,7 +155,8 @@ export class PythonPool {
       );
     }
     this.#size = size;
-    this.#memoryMb = memoryMb;
+    // Pyodide's own JS heap needs room whatever the runs' limit (run() checks that).
+    this.#memoryMb = Math.max(MIN_MEMORY_MB, Math.trunc(memoryMb));
     this.#harden = hardenGlobals;
   }
 
@@ -226,7 +227,7 @@ export class PythonPool {
     this.#idle = [];
     const children = [...this.#live];
     this.#live.clear();
-    await Promise.all(children.map((child) => child.process?.kill()));
+    await Promise.all([this.#maker?.kill(), ...children.map((child) => child.process?.kill())]);
     const dir = await this.#dir?.catch(() => undefined);
     if (dir !== undefined) await Deno.remove(dir, { recursive: true }).catch(() => {});
   }
@@ -268,8 +269,11 @@ export class PythonPool {
       );
       return toResult(outcome, nonce, limits, warm);
     } finally {
-      await this.#retire(child);
-      this.#fill();
+      // After the caller has its result: a spawn costs several milliseconds.
+      setTimeout(() => {
+        this.#retire(child).catch(() => {});
+        this.#fill();
+      }, 0);
     }
   }
 
@@ -358,7 +362,8 @@ export class PythonPool {
     this.#snapshot ??= (async () => {
       const file = `${dir}/pyodide.snapshot`;
       const readyFile = `${dir}/snapshot-ready`;
-      const maker = spawnChild(paths, dir, [
+      if (this.#closed) return undefined;
+      const maker = this.#maker = spawnChild(paths, dir, [
         `--allow-read=${paths.pyodideDir}`,
         `--allow-write=${readyFile},${file}`,
         CHILD,
@@ -382,12 +387,6 @@ export class PythonPool {
     this.#dir ??= Deno.makeTempDir({ prefix: "codegen_lab_python_" });
     return this.#dir;
   }
-}
-
-function closedError(): SandboxError {
-  return new SandboxError("Cannot run Python: the pool is closed", {
-    hint: "Create a new PythonPool",
-  });
 }
 
 /**
@@ -418,207 +417,5 @@ export async function runPython(
     return await pool.run(job, limits, signal);
   } finally {
     await pool.close();
-  }
-}
-
-const CHILD = new URL("./_pyodide_child.ts", import.meta.url).href;
-
-/** Spawns the child with the flags of the module doc; `rest` adds grants and arguments. */
-function spawnChild(paths: PyodidePaths, cwd: string, rest: string[]): LimitedProcess {
-  return startLimitedProcess(denoExecutable(), {
-    args: [
-      "run",
-      "--no-config",
-      "--no-lock",
-      "--cached-only",
-      "--no-remote",
-      "--deny-import",
-      "--no-prompt",
-      "--deny-net",
-      "--deny-env",
-      "--deny-run",
-      "--deny-ffi",
-      "--deny-sys",
-      ...rest,
-    ],
-    cwd,
-    env: {
-      DENO_DIR: paths.denoDir,
-      DENO_NO_PACKAGE_JSON: "1",
-      DENO_NO_UPDATE_CHECK: "1",
-      NO_COLOR: "1",
-    },
-    clearEnv: true,
-  });
-}
-
-async function waitForReadyFile(path: string, stop: () => boolean): Promise<void> {
-  const deadline = performance.now() + COLD_START_MS;
-  while (!stop()) {
-    let text: string | undefined;
-    try {
-      text = await Deno.readTextFile(path);
-    } catch (error) {
-      if (!(error instanceof Deno.errors.NotFound)) throw error;
-    }
-    if (text?.startsWith("ready")) return;
-    if (text?.startsWith("error ")) {
-      throw new SandboxError(`Cannot start Pyodide: ${text.slice(6).trim()}`, {
-        hint: `Check that ${PYODIDE} is cached (deno cache ${PYODIDE})`,
-      });
-    }
-    if (performance.now() > deadline) {
-      throw new SandboxError(`Cannot start Pyodide: it did not load within ${COLD_START_MS} ms`, {
-        hint: "The machine may be overloaded; try again, or keep a warm pool",
-      });
-    }
-    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
-  }
-  throw closedError();
-}
-
-/** Turns the raw outcome into a result, reading and removing the frame. */
-function toResult(
-  outcome: ProcessOutcome,
-  nonce: string,
-  limits: SandboxLimits,
-  warm: boolean,
-): [PythonRunResult, boolean] {
-  const marker = `\0RESULT ${nonce} `;
-  let { stdout, stderr } = outcome;
-  let frame: PythonJobResult | undefined;
-  const at = stderr.indexOf(marker);
-  if (at !== -1) {
-    const end = stderr.indexOf("\n", at);
-    try {
-      frame = JSON.parse(stderr.slice(at + marker.length, end === -1 ? undefined : end));
-    } catch {
-      frame = undefined;
-    }
-    stderr = stderr.slice(0, at) + (end === -1 ? "" : stderr.slice(end + 1));
-  }
-  // The child cuts at the limit itself; output that bypassed it (say through
-  // `js.console.log`) is cut here, the host's cap having left room for the frame.
-  const note = `…[output truncated at ${limits.outputBytes} bytes]\n`;
-  const cut = (text: string): string => {
-    const bytes = new TextEncoder().encode(text);
-    const kept = bytes.length > limits.outputBytes
-      ? new TextDecoder().decode(bytes.subarray(0, limits.outputBytes)).replace(/\uFFFD$/, "")
-      : text;
-    return `${kept}${kept === "" || kept.endsWith("\n") ? "" : "\n"}${note}`;
-  };
-  let truncated = outcome.truncated;
-  if (frame?.truncated === "stdout" || byteLength(stdout) > limits.outputBytes) {
-    stdout = cut(stdout);
-    truncated = true;
-  }
-  if (frame?.truncated === "stderr" || byteLength(stderr) > limits.outputBytes) {
-    stderr = cut(stderr);
-    truncated = true;
-  }
-  const result: PythonRunResult = {
-    ...outcome,
-    stdout,
-    stderr,
-    truncated,
-    language: "python",
-    warm,
-  };
-  if (frame?.error !== undefined) result.error = frame.error;
-  if (frame?.tests !== undefined) result.tests = frame.tests;
-  if (
-    frame === undefined && !outcome.timedOut && !outcome.memoryExceeded && !outcome.cancelled &&
-    !outcome.truncated
-  ) {
-    result.error = {
-      type: "SandboxCrash",
-      message:
-        `The Python process ended without a result (exit code ${outcome.exitCode}, signal ${outcome.signal})`,
-    };
-  }
-  return [result, frame !== undefined];
-}
-
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
-function cancelledResult(durationMs: number): PythonRunResult {
-  return {
-    stdout: "",
-    stderr: "",
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    memoryExceeded: false,
-    truncated: false,
-    durationMs: Math.round(durationMs),
-    peakRssMb: 0,
-    cancelled: true,
-    language: "python",
-    warm: false,
-  };
-}
-
-interface PyodidePaths {
-  denoDir: string;
-  pyodideDir: string;
-}
-
-let located: Promise<PyodidePaths> | undefined;
-
-/** Finds Deno's cache and the cached pyodide package (once per process). */
-function pyodidePaths(): Promise<PyodidePaths> {
-  located ??= locate().catch((error) => {
-    located = undefined;
-    throw error;
-  });
-  return located;
-}
-
-async function locate(): Promise<PyodidePaths> {
-  const general = await denoInfo([]);
-  const { denoDir, npmCache } = general;
-  if (typeof denoDir !== "string" || typeof npmCache !== "string") {
-    throw new SandboxError("Cannot find Deno's cache directory with `deno info --json`");
-  }
-  // The default registry's layout; a custom registry is resolved by deno info.
-  const guess = `${npmCache}/registry.npmjs.org/pyodide/${PYODIDE.split("@")[1]}`;
-  if (await exists(`${guess}/pyodide.asm.wasm`)) return { denoDir, pyodideDir: guess };
-  const packages = ((await denoInfo([PYODIDE])).npmPackages ?? {}) as Record<
-    string,
-    { localPath?: string }
-  >;
-  const pyodideDir = Object.entries(packages)
-    .find(([key]) => key.startsWith("pyodide@"))?.[1].localPath;
-  if (pyodideDir === undefined || !await exists(`${pyodideDir}/pyodide.asm.wasm`)) {
-    throw new SandboxError(`Cannot find ${PYODIDE} in Deno's cache`, {
-      hint: `Run \`deno cache ${PYODIDE}\` while online`,
-    });
-  }
-  return { denoDir, pyodideDir };
-}
-
-async function denoInfo(args: string[]): Promise<Record<string, unknown>> {
-  const out = await new Deno.Command(denoExecutable(), {
-    args: ["info", "--json", "--no-config", ...args],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  if (!out.success) {
-    throw new SandboxError(`Cannot find ${PYODIDE} in Deno's cache`, {
-      hint: `Run \`deno cache ${PYODIDE}\` while online`,
-      data: { stderr: new TextDecoder().decode(out.stderr).slice(-1000) },
-    });
-  }
-  return JSON.parse(new TextDecoder().decode(out.stdout));
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    return (await Deno.stat(path)).isFile;
-  } catch {
-    return false;
   }
 }

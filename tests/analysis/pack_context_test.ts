@@ -76,7 +76,11 @@ Deno.test("pack_context: markdown and plain styles, comment stripping, another e
   try {
     const markdown = await pack(root, { style: "markdown", stripComments: true });
     assert.ok(markdown.text!.includes("### src/a.ts\n\n```ts\nexport const a = 1;\n```\n\n"));
-    assert.ok(markdown.text!.includes("## Directory structure\n\n```text\n.\nsrc/\n  a.ts\nREADME.md\n```\n"));
+    assert.ok(
+      markdown.text!.includes(
+        "## Directory structure\n\n```text\n.\nsrc/\n  a.ts\nREADME.md\n```\n",
+      ),
+    );
     assert.ok(markdown.text!.includes("- Comments are removed from source files"));
     const plain = await pack(root, { style: "plain", encoding: "cl100k_base" });
     assert.ok(

@@ -223,15 +223,20 @@ Deno.test("runLimited() watchdog kills the child when the host dies", async () =
     import { runLimited } from "${module}";
     runLimited("sleep", { args: ["1000"], cwd: "/", env: {},
       limits: { timeoutMs: 60000, memoryMb: 64, outputBytes: 1000 } });
-    setTimeout(() => {
+    // Poll: on a loaded machine the child can take a while to appear.
+    let tries = 0;
+    const timer = setInterval(() => {
       const ps = new Deno.Command("ps", { args: ["-o", "pid=,comm=", "--ppid", String(Deno.pid)] });
       const lines = new TextDecoder().decode(ps.outputSync().stdout).split("\\n");
-      console.log(lines.find((line) => line.trim().endsWith(" sleep"))?.trim() ?? "");
+      const line = lines.find((line) => line.trim().endsWith(" sleep"))?.trim();
+      if (line === undefined && ++tries < 100) return;
+      clearInterval(timer);
+      console.log(line ?? "");
       Deno.exit(0);
-    }, 500);
+    }, 100);
   `;
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["eval", "--no-config", host],
+    args: ["eval", `--config=${new URL("../../deno.json", import.meta.url).pathname}`, host],
     stdout: "piped",
   }).output();
   const pid = Number(new TextDecoder().decode(out.stdout).trim().split(" ")[0]);
