@@ -41,9 +41,12 @@ import {
   analyzeRepository,
   packContext,
   recommendRulesOperation,
+  repoAnalysisPrompt,
   repoReportResource,
 } from "./analysis/mod.ts";
 import { checkCode, closePythonPoolOnStop, runSandboxed } from "./sandbox/mod.ts";
+import { COMPAT_OPERATIONS } from "./compat/mod.ts";
+import { prepWorkspace } from "./workflows/mod.ts";
 
 /** A background task the MCP server runs for its lifetime (e.g. a file watcher). */
 export type CatalogWatcher = (env: WatcherEnv) => Promise<void>;
@@ -108,7 +111,9 @@ export function buildCatalog(): Catalog {
     .add(recommendRulesOperation)
     .add(packContext)
     .add(checkCode)
-    .add(runSandboxed);
+    .add(runSandboxed)
+    .add(prepWorkspace);
+  for (const operation of COMPAT_OPERATIONS) operations.add(operation);
   const resources = new NamedRegistry<AnyResource>("resource")
     .add(workspaceResource)
     .add(rulesIndexResource)
@@ -117,7 +122,8 @@ export function buildCatalog(): Catalog {
     .add(repoReportResource);
   const prompts = new NamedRegistry<AnyPrompt>("prompt")
     .add(generateRulePrompt)
-    .add(reviewRulesPrompt);
+    .add(reviewRulesPrompt)
+    .add(repoAnalysisPrompt);
   const watchers = [
     { group: "rules" as const, run: publishRuleChanges },
     { group: "sandbox" as const, run: closePythonPoolOnStop },

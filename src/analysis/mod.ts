@@ -79,3 +79,4 @@ export {
   type TokenCounter,
   type TokenEncoding,
 } from "./tokenizer.ts";
+export { repoAnalysisPrompt } from "./prompts.ts";
