@@ -47,6 +47,7 @@ import {
 import { checkCode, closePythonPoolOnStop, runSandboxed } from "./sandbox/mod.ts";
 import { COMPAT_OPERATIONS } from "./compat/mod.ts";
 import { prepWorkspace } from "./workflows/mod.ts";
+import { sequentialThinking, thinkingReset, thinkingSummary } from "./thinking/mod.ts";
 
 /** A background task the MCP server runs for its lifetime (e.g. a file watcher). */
 export type CatalogWatcher = (env: WatcherEnv) => Promise<void>;
@@ -112,7 +113,10 @@ export function buildCatalog(): Catalog {
     .add(packContext)
     .add(checkCode)
     .add(runSandboxed)
-    .add(prepWorkspace);
+    .add(prepWorkspace)
+    .add(sequentialThinking)
+    .add(thinkingSummary)
+    .add(thinkingReset);
   for (const operation of COMPAT_OPERATIONS) operations.add(operation);
   const resources = new NamedRegistry<AnyResource>("resource")
     .add(workspaceResource)
