@@ -208,7 +208,13 @@ class LimitedChild implements LimitedProcess {
     try {
       Deno.kill(-this.#child.pid, "SIGKILL");
     } catch {
-      // The group is already gone.
+      // The group is already gone, or `Deno.kill()` is denied (it needs the whole
+      // `--allow-run`, which a narrow `--allow-run=deno,…` is not): kill the child itself.
+      try {
+        this.#child.kill("SIGKILL");
+      } catch {
+        // It has exited.
+      }
     }
   }
 

@@ -137,9 +137,12 @@ export class PythonPool {
   #idle: Child[] = [];
   #live = new Set<Child>();
   #closed = false;
+  #closing: Promise<void> | undefined;
+  /** Every process this pool spawned and has not yet seen dead (children and snapshot maker). */
+  #processes = new Set<LimitedProcess>();
   #dir: Promise<string> | undefined;
+  #dirPath: string | undefined;
   #snapshot: Promise<string | undefined> | undefined;
-  #maker: LimitedProcess | undefined;
   #serial = 0;
   #stats = { warmHits: 0, coldStarts: 0 };
 
@@ -158,6 +161,14 @@ export class PythonPool {
     // Pyodide's own JS heap needs room whatever the runs' limit (run() checks that).
     this.#memoryMb = Math.max(MIN_MEMORY_MB, Math.trunc(memoryMb));
     this.#harden = hardenGlobals;
+  }
+
+  /**
+   * @internal The pool's temp dir (ready files, snapshot; the children's working
+   * directory), once made. Tests use it to find this pool's processes.
+   */
+  get tempDir(): string | undefined {
+    return this.#dirPath;
   }
 
   /** Runs that found a loaded child, and runs that had to wait for one to load. */
@@ -221,15 +232,44 @@ export class PythonPool {
     await Promise.all(this.#idle.map((child) => child.ready));
   }
 
-  /** Kills every child, waiting or running, and removes the ready files. Idempotent. */
-  async close(): Promise<void> {
+  /**
+   * Kills every child, waiting, loading or running, and the snapshot maker, waits
+   * for the starts under way to give up, and removes the temp dir. When it
+   * resolves no process of the pool is alive, and none will be started. Idempotent.
+   */
+  close(): Promise<void> {
+    this.#closing ??= this.#shutdown();
+    return this.#closing;
+  }
+
+  async #shutdown(): Promise<void> {
+    // From here #spawnProcess refuses, so the set below can only shrink.
     this.#closed = true;
     this.#idle = [];
-    const children = [...this.#live];
+    const starting = [...this.#live].map((child) => child.ready);
     this.#live.clear();
-    await Promise.all([this.#maker?.kill(), ...children.map((child) => child.process?.kill())]);
+    await this.#killAll();
+    // A start between two awaits sees #closed at its next step and stops; wait for
+    // that, so nothing of the pool still runs (or polls the dir) after close().
+    await Promise.allSettled([...starting, this.#snapshot]);
+    await this.#killAll();
     const dir = await this.#dir?.catch(() => undefined);
     if (dir !== undefined) await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
+
+  async #killAll(): Promise<void> {
+    await Promise.all([...this.#processes].map(async (process) => {
+      await process.kill();
+      this.#processes.delete(process);
+    }));
+  }
+
+  /** Spawns a child unless the pool is closed; close() kills whatever this returned. */
+  #spawnProcess(paths: PyodidePaths, dir: string, rest: string[]): LimitedProcess {
+    if (this.#closed) throw closedError();
+    const process = spawnChild(paths, dir, rest);
+    this.#processes.add(process);
+    return process;
   }
 
   /** One job; the flag says whether the child answered with a result frame. */
@@ -302,7 +342,11 @@ export class PythonPool {
 
   async #retire(child: Child): Promise<void> {
     this.#live.delete(child);
-    await child.process?.kill();
+    const process = child.process;
+    if (process !== undefined) {
+      await process.kill();
+      this.#processes.delete(process);
+    }
     if (child.readyFile !== "") await Deno.remove(child.readyFile).catch(() => {});
   }
 
@@ -333,7 +377,7 @@ export class PythonPool {
       const snapshot = await this.#makeSnapshot(paths, dir);
       if (gone()) throw closedError();
       child.readyFile = `${dir}/ready-${serial}`;
-      child.process = spawnChild(paths, dir, [
+      child.process = this.#spawnProcess(paths, dir, [
         `--allow-read=${paths.pyodideDir}${snapshot === undefined ? "" : `,${snapshot}`}`,
         `--allow-write=${child.readyFile}`,
         `--v8-flags=--max-old-space-size=${this.#memoryMb}`,
@@ -363,7 +407,7 @@ export class PythonPool {
       const file = `${dir}/pyodide.snapshot`;
       const readyFile = `${dir}/snapshot-ready`;
       if (this.#closed) return undefined;
-      const maker = this.#maker = spawnChild(paths, dir, [
+      const maker = this.#spawnProcess(paths, dir, [
         `--allow-read=${paths.pyodideDir}`,
         `--allow-write=${readyFile},${file}`,
         CHILD,
@@ -378,13 +422,17 @@ export class PythonPool {
         return undefined;
       } finally {
         await maker.kill();
+        this.#processes.delete(maker);
       }
     })();
     return this.#snapshot;
   }
 
   #tempDir(): Promise<string> {
-    this.#dir ??= Deno.makeTempDir({ prefix: "codegen_lab_python_" });
+    this.#dir ??= Deno.makeTempDir({ prefix: "codegen_lab_python_" }).then((dir) => {
+      this.#dirPath = dir;
+      return dir;
+    });
     return this.#dir;
   }
 }

@@ -219,14 +219,22 @@ test("an output flood that bypasses Python's streams is cut by the host", async 
 test("closing the pools leaves no Pyodide process", async () => {
   await Promise.all([hardened.close(), bare.close(), server.shutdown()]);
   await Deno.remove(marker, { recursive: true });
-  const deadline = Date.now() + 2000;
+  // `deno test --parallel` runs every file in this one process: other files'
+  // Pyodide children are children of Deno.pid too, so look only at these pools'.
+  const dirs = [hardened.tempDir, bare.tempDir];
+  assert.ok(dirs.every((dir) => dir !== undefined), "both pools made their temp dir");
+  const deadline = Date.now() + 3000;
   let live: string[] = [];
   do {
     const out = await new Deno.Command("ps", {
-      args: ["-o", "stat=,args=", "--ppid", `${Deno.pid}`],
+      args: ["-ww", "-o", "stat=,args=", "--ppid", `${Deno.pid}`],
     }).output();
     live = new TextDecoder().decode(out.stdout).split("\n")
-      .filter((line) => line.includes("_pyodide_child.ts") && !line.trim().startsWith("Z"));
+      .filter((line) =>
+        line.includes("_pyodide_child.ts") && !line.trim().startsWith("Z") &&
+        dirs.some((dir) => line.includes(`${dir}/`))
+      );
+    if (live.length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
   } while (live.length > 0 && Date.now() < deadline);
   assert.deepEqual(live, []);
 });

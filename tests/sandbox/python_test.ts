@@ -4,8 +4,10 @@
  * cancellation, and no child left behind after close().
  *
  * The pool's children outlive single tests (that is the point of a pool), so
- * these tests turn Deno's op and resource sanitizers off; the last test
- * checks with `ps` that close() leaves no process.
+ * these tests turn Deno's op and resource sanitizers off; the last tests
+ * check with `ps` that close() leaves no process. `deno test --parallel` runs
+ * every test file in one process, so the Pyodide children of `Deno.pid` include
+ * other files' pools: each check looks only at its own pool's temp dir.
  */
 import assert from "node:assert/strict";
 import { SandboxError } from "../../src/core/errors.ts";
@@ -19,17 +21,40 @@ function test(name: string, fn: () => Promise<void>): void {
   Deno.test({ name, fn, sanitizeOps: false, sanitizeResources: false });
 }
 
-/** Pyodide children of this test process still alive, after up to 2 s. */
-async function liveChildren(): Promise<string[]> {
-  const deadline = Date.now() + 2000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Live (not zombie) Pyodide children of this process whose arguments name the
+ * temp dir `dir` (its ready file or snapshot), or, with `dir` undefined, whose
+ * pool's temp dir is gone: a closed pool's leftovers.
+ */
+async function pyodideChildren(dir: string | undefined): Promise<string[]> {
+  const out = await new Deno.Command("ps", {
+    args: ["-ww", "-o", "stat=,args=", "--ppid", `${Deno.pid}`],
+  }).output();
+  const lines = new TextDecoder().decode(out.stdout).split("\n")
+    .filter((line) => line.includes("_pyodide_child.ts") && !line.trim().startsWith("Z"));
+  const mine: string[] = [];
+  for (const line of lines) {
+    const owner = line.match(/[^\s=,]*codegen_lab_python_[^/\s,]+/)?.[0];
+    if (dir !== undefined ? owner === dir : owner !== undefined && !await exists(owner)) {
+      mine.push(line);
+    }
+  }
+  return mine;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return await Deno.stat(path).then(() => true, () => false);
+}
+
+/** {@linkcode pyodideChildren}, polled until there are none or 3 s have passed. */
+async function liveChildren(dir: string | undefined): Promise<string[]> {
+  const deadline = Date.now() + 3000;
   while (true) {
-    const out = await new Deno.Command("ps", {
-      args: ["-o", "stat=,args=", "--ppid", `${Deno.pid}`],
-    }).output();
-    const live = new TextDecoder().decode(out.stdout).split("\n")
-      .filter((line) => line.includes("_pyodide_child.ts") && !line.trim().startsWith("Z"));
+    const live = await pyodideChildren(dir);
     if (live.length === 0 || Date.now() > deadline) return live;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
 }
 
@@ -41,7 +66,8 @@ test("runPython() runs a cold child once and reads stdin", async () => {
   assert.equal(out.warm, false);
   assert.equal(out.language, "python");
   assert.equal(out.error, undefined);
-  assert.deepEqual(await liveChildren(), []);
+  // Its pool is internal: look for any child whose pool's temp dir is gone.
+  assert.deepEqual(await liveChildren(undefined), []);
 });
 
 test("PythonPool.run() streams print() output and serves stdin until EOF", async () => {
@@ -179,13 +205,89 @@ test("PythonPool.run() refuses a memory limit Pyodide cannot start in", async ()
   );
 });
 
+test("PythonPool.close() of one pool leaves another pool's children alone", async () => {
+  await pool.warmUp();
+  const other = new PythonPool({ size: 1 });
+  const warming = other.warmUp().then(() => "loaded", (error: unknown) => error);
+  await sleep(200);
+  await other.close();
+  assert.ok(other.tempDir !== undefined);
+  assert.deepEqual(await pyodideChildren(other.tempDir), []);
+  assert.ok(await warming instanceof SandboxError);
+  // The overlap a check of every Pyodide child of Deno.pid took for a leak.
+  assert.equal((await pyodideChildren(pool.tempDir)).length, 2);
+});
+
 test("PythonPool.close() kills every child and refuses later runs", async () => {
   await pool.warmUp();
-  assert.equal((await liveChildren()).length, 2);
+  assert.equal((await pyodideChildren(pool.tempDir)).length, 2);
   await pool.close();
-  assert.deepEqual(await liveChildren(), []);
+  // close() resolves once every child is dead: no grace period.
+  assert.deepEqual(await pyodideChildren(pool.tempDir), []);
+  assert.equal(await exists(pool.tempDir!), false);
   await assert.rejects(
     pool.run({ code: "print(1)" }, LIMITS),
     (error) => error instanceof SandboxError && /pool is closed/.test(error.message),
   );
+});
+
+/** Asserts that a closed pool has no process now, none a moment later, and no temp dir. */
+async function assertNothingLeft(closed: PythonPool, label: string): Promise<void> {
+  const dir = closed.tempDir;
+  assert.ok(dir !== undefined, `${label}: the temp dir was made before close() resolved`);
+  assert.deepEqual(await pyodideChildren(dir), [], `${label}: alive when close() resolved`);
+  await sleep(300);
+  assert.deepEqual(await pyodideChildren(dir), [], `${label}: started after close()`);
+  assert.equal(await exists(dir), false, `${label}: temp dir left`);
+}
+
+test("PythonPool.close() at any point of the start leaves no process, now or later", async () => {
+  const points: Array<[string, (pool: PythonPool) => Promise<unknown>]> = [
+    ["at once", () => Promise.resolve()],
+    ["after a microtask", () => Promise.resolve().then(() => {})],
+    ["after 50 ms", () => sleep(50)],
+    ["after 200 ms", () => sleep(200)],
+    ["after 1000 ms (snapshot maker loading)", () => sleep(1000)],
+    ["once the snapshot is made (children spawning)", async (pool) => {
+      const deadline = Date.now() + 60_000;
+      while (pool.tempDir === undefined || !await exists(`${pool.tempDir}/snapshot-ready`)) {
+        if (Date.now() > deadline) throw new Error("the snapshot was not made within 60 s");
+        await sleep(5);
+      }
+    }],
+  ];
+  for (const size of [1, 2]) {
+    for (const [when, wait] of points) {
+      const label = `size ${size}, close ${when}`;
+      const racing = new PythonPool({ size });
+      const warming = racing.warmUp().then(() => "loaded", (error: unknown) => error);
+      await wait(racing);
+      await racing.close();
+      await assertNothingLeft(racing, label);
+      const outcome = await warming;
+      assert.ok(
+        outcome === "loaded" || outcome instanceof SandboxError && /closed/.test(outcome.message),
+        `${label}: warmUp() ended with ${outcome}`,
+      );
+    }
+  }
+});
+
+test("PythonPool.close() during a cold run kills the child and starts no other", async () => {
+  for (const [size, delay] of [[0, 0], [0, 100], [0, 1500], [1, 0], [1, 1500]] as const) {
+    const label = `size ${size}, close after ${delay} ms`;
+    const racing = new PythonPool({ size });
+    const running = racing.run({ code: "print(1)" }, LIMITS).then(
+      (out) => out,
+      (error: unknown) => error,
+    );
+    await sleep(delay);
+    await Promise.all([racing.close(), racing.close()]);
+    await assertNothingLeft(racing, label);
+    const outcome = await running;
+    assert.ok(
+      outcome instanceof SandboxError || typeof outcome === "object" && outcome !== null,
+      `${label}: run() ended with ${outcome}`,
+    );
+  }
 });
