@@ -46,7 +46,15 @@ import {
 } from "./analysis/mod.ts";
 import { checkCode, closePythonPoolOnStop, runSandboxed } from "./sandbox/mod.ts";
 import { COMPAT_OPERATIONS } from "./compat/mod.ts";
-import { prepWorkspace } from "./workflows/mod.ts";
+import {
+  prepWorkspace,
+  workflowAbort,
+  workflowAdvance,
+  workflowList,
+  workflowResume,
+  workflowStart,
+  workflowStatus,
+} from "./workflows/mod.ts";
 import { sequentialThinking, thinkingReset, thinkingSummary } from "./thinking/mod.ts";
 
 /** A background task the MCP server runs for its lifetime (e.g. a file watcher). */
@@ -114,6 +122,12 @@ export function buildCatalog(): Catalog {
     .add(checkCode)
     .add(runSandboxed)
     .add(prepWorkspace)
+    .add(workflowStart)
+    .add(workflowStatus)
+    .add(workflowAdvance)
+    .add(workflowResume)
+    .add(workflowAbort)
+    .add(workflowList)
     .add(sequentialThinking)
     .add(thinkingSummary)
     .add(thinkingReset);

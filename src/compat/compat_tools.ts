@@ -24,7 +24,7 @@ import {
   RULE_CATALOG,
 } from "../analysis/mod.ts";
 import { DRAFTS_DIR, rulesMigrate } from "../rules/mod.ts";
-import { prepWorkspace } from "../workflows/mod.ts";
+import { prepWorkspace, workflowAdvance, workflowStart, workflowStatus } from "../workflows/mod.ts";
 
 const output = z.object({
   mappedTo: z.string().describe("The Codegen Lab tool that did the work"),
@@ -206,6 +206,58 @@ export const updateDockerignore: AnyOperation = alias(
   ["read", "write"],
 );
 
+/** `cursor_rules_workflow` → `workflow_start` + `workflow_advance` until done. */
+export const cursorRulesWorkflow: AnyOperation = alias(
+  "cursor_rules_workflow",
+  "workflow_start",
+  "runs the whole 5-phase rule workflow (analyse, recommend, generate drafts, validate and save, deploy) with resumable state in .ai/workflows/.",
+  {
+    min_confidence: z.number().min(0).max(1).optional().describe("Skip weaker recommendations"),
+  },
+  async (args, ctx) => {
+    const started = await invoke(
+      workflowStart,
+      args.min_confidence === undefined ? {} : { minConfidence: args.min_confidence },
+      ctx,
+    );
+    const phases: unknown[] = [];
+    for (let phase = 1; phase <= 5; phase++) {
+      const step = await invoke(workflowAdvance, { id: started.id }, ctx);
+      phases.push(step.ran);
+      if (step.state.status !== "running" && step.state.status !== "completed") break;
+      if (step.state.status === "completed") break;
+    }
+    const status = await invoke(workflowStatus, { id: started.id }, ctx);
+    return { id: started.id, phases, state: status.state, files: status.files };
+  },
+  ["read", "write", "run"],
+);
+
+/** `plan_and_execute_prompt_library_workflow` → one phase of the workflow. */
+export const planAndExecutePromptLibraryWorkflow: AnyOperation = alias(
+  "plan_and_execute_prompt_library_workflow",
+  "workflow_advance",
+  "runs the next phase (1 analyse, 2 recommend, 3 generate drafts, 4 validate and save, 5 deploy) of the latest workflow, starting one when there is none.",
+  {
+    phase: z.int().min(1).max(5).optional().describe(
+      "The phase the caller expects to run; the workflow's own state decides",
+    ),
+    workflow_id: z.string().optional().describe("Which workflow (default: the latest)"),
+  },
+  async (args, ctx) => {
+    let id = args.workflow_id;
+    if (id === undefined) {
+      const latest = await invoke(workflowStatus, {}, ctx).catch(() => undefined);
+      id = latest && latest.state.status !== "completed" && latest.state.status !== "aborted"
+        ? latest.id
+        : (await invoke(workflowStart, {}, ctx)).id;
+    }
+    const step = await invoke(workflowAdvance, { id }, ctx);
+    return { ...step, requestedPhase: args.phase };
+  },
+  ["read", "write", "run"],
+);
+
 /** Every alias defined here. */
 export const COMPAT_OPERATIONS: readonly AnyOperation[] = [
   instructRepoAnalysis,
@@ -218,4 +270,6 @@ export const COMPAT_OPERATIONS: readonly AnyOperation[] = [
   createCursorRuleFiles,
   ensureMakefileTask,
   updateDockerignore,
+  cursorRulesWorkflow,
+  planAndExecutePromptLibraryWorkflow,
 ];

@@ -13,3 +13,12 @@
  * @module
  */
 export { DEFAULT_SERVER, prepWorkspace } from "./prep_workspace.ts";
+export {
+  workflowAbort,
+  workflowAdvance,
+  workflowBriefing,
+  workflowList,
+  workflowResume,
+  workflowStart,
+  workflowStatus,
+} from "./rule_workflow.ts";
