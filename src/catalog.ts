@@ -48,6 +48,7 @@ import { checkCode, closePythonPoolOnStop, runSandboxed } from "./sandbox/mod.ts
 import { COMPAT_OPERATIONS } from "./compat/mod.ts";
 import {
   prepWorkspace,
+  ruleWorkflowPrompt,
   workflowAbort,
   workflowAdvance,
   workflowList,
@@ -141,7 +142,8 @@ export function buildCatalog(): Catalog {
   const prompts = new NamedRegistry<AnyPrompt>("prompt")
     .add(generateRulePrompt)
     .add(reviewRulesPrompt)
-    .add(repoAnalysisPrompt);
+    .add(repoAnalysisPrompt)
+    .add(ruleWorkflowPrompt);
   const watchers = [
     { group: "rules" as const, run: publishRuleChanges },
     { group: "sandbox" as const, run: closePythonPoolOnStop },

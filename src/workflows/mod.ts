@@ -22,3 +22,4 @@ export {
   workflowStart,
   workflowStatus,
 } from "./rule_workflow.ts";
+export { ruleWorkflowPrompt } from "./prompts.ts";
