@@ -57,6 +57,20 @@ import {
   workflowStatus,
 } from "./workflows/mod.ts";
 import { sequentialThinking, thinkingReset, thinkingSummary } from "./thinking/mod.ts";
+import {
+  aiContext,
+  aiDocUpdate,
+  aiInit,
+  aiNext,
+  aiStatus,
+  aiStoryCreate,
+  aiStoryUpdate,
+  aiValidate,
+  nextStoryPrompt,
+  tddCyclePrompt,
+  writeArchitecturePrompt,
+  writePrdPrompt,
+} from "./agile/mod.ts";
 
 /** A background task the MCP server runs for its lifetime (e.g. a file watcher). */
 export type CatalogWatcher = (env: WatcherEnv) => Promise<void>;
@@ -131,7 +145,15 @@ export function buildCatalog(): Catalog {
     .add(workflowList)
     .add(sequentialThinking)
     .add(thinkingSummary)
-    .add(thinkingReset);
+    .add(thinkingReset)
+    .add(aiInit)
+    .add(aiStatus)
+    .add(aiNext)
+    .add(aiStoryCreate)
+    .add(aiStoryUpdate)
+    .add(aiDocUpdate)
+    .add(aiValidate)
+    .add(aiContext);
   for (const operation of COMPAT_OPERATIONS) operations.add(operation);
   const resources = new NamedRegistry<AnyResource>("resource")
     .add(workspaceResource)
@@ -143,7 +165,11 @@ export function buildCatalog(): Catalog {
     .add(generateRulePrompt)
     .add(reviewRulesPrompt)
     .add(repoAnalysisPrompt)
-    .add(ruleWorkflowPrompt);
+    .add(ruleWorkflowPrompt)
+    .add(writePrdPrompt)
+    .add(writeArchitecturePrompt)
+    .add(nextStoryPrompt)
+    .add(tddCyclePrompt);
   const watchers = [
     { group: "rules" as const, run: publishRuleChanges },
     { group: "sandbox" as const, run: closePythonPoolOnStop },

@@ -195,16 +195,19 @@ export const PRACTICE_RULES: readonly CatalogRule[] = [
     ],
     rules: [
       "Follow the order PRD → architecture → epics → stories; do not skip a level",
-      "Story status moves Draft → Approved → In Progress → Review → Done; only the user approves a story and marks it Done",
+      "Story status moves Draft → Approved → InProgress → Review → Done (Review → InProgress when changes are requested; Blocked pauses a story and returns it to its previous status); only the user approves a story and marks it Done",
+      "A story starts only when the PRD and architecture are Approved, the previous story of the epic is Done and its dependencies are Done; it is Done only when every criterion and task is ticked",
       "Never write code for a story that is not Approved; if none is, draft the next story and ask for approval",
-      "Work on one story at a time and set it to In Progress when you start",
+      "Work on one story at a time and set it to InProgress when you start (`codegen-lab ai story update epic-N/story-M --status InProgress`)",
       "Each story lists acceptance criteria and tasks as checkboxes; tick tasks as they are finished and note decisions in the story",
       "When tests pass and every criterion is met, set the story to Review and summarise the change",
       "If a story turns out wrong or too large, stop and propose a change to it instead of widening the scope",
     ],
     good: `
-      # Story 2.3: Validate order input
-      Status: In Progress (approved by the user on 2025-05-02)
+      ---
+      status: InProgress
+      ---
+      # Epic-2 - Story-3: Validate order input
       - [x] Reject orders without a customer (400)
       - [ ] Tests for quantity limits
     `,

@@ -63,6 +63,14 @@ export interface RunState {
   exitCode: number;
 }
 
+/** Command words that stand for a tool group of another name. */
+const GROUP_OF_WORD: Readonly<Record<string, string>> = {
+  ai: "agile",
+  analyze: "analysis",
+  workflow: "workflows",
+  thinking: "thinking",
+};
+
 /**
  * Builds the whole program.
  *
@@ -112,7 +120,9 @@ export function buildProgram(catalog: Catalog, io: CliIo, state: RunState): Comm
     for (const word of words.slice(0, -1)) {
       let group = parents.get(word);
       if (!group) {
-        const purpose = (TOOL_GROUP_PURPOSES as Record<string, string>)[word];
+        // Command words that are not group names (`ai` is the agile group's).
+        const purpose =
+          (TOOL_GROUP_PURPOSES as Record<string, string>)[GROUP_OF_WORD[word] ?? word];
         group = configureSub(
           new Command(word).description(purpose ? `Commands to ${purpose}` : word),
           io,
