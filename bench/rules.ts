@@ -11,7 +11,13 @@
  * path after indexing; memory < 200 MB.
  */
 import { compileGlob, invoke, testContext } from "../src/core/mod.ts";
-import { GlobIndex, loadRuleSet, rulesList, rulesValidate } from "../src/rules/mod.ts";
+import {
+  GlobIndex,
+  loadRuleSet,
+  rulesList,
+  rulesValidate,
+  runRulesWatch,
+} from "../src/rules/mod.ts";
 
 const args = Deno.args[0] === "--measure-memory"
   ? {} as Record<string, number>
@@ -195,6 +201,44 @@ const child = await new Deno.Command(Deno.execPath(), {
 }).output();
 const peakMb = Number(new TextDecoder().decode(child.stdout).trim());
 
+// `rules watch`: from a save to the diagnostics being written, on a 50-rule project.
+const watchRoot = await Deno.realPath(await Deno.makeTempDir({ prefix: "codegen_lab_watch_" }));
+await Deno.mkdir(`${watchRoot}/.cursor/rules/core-rules`, { recursive: true });
+for (let i = 0; i < 50; i++) {
+  await Deno.writeTextFile(
+    `${watchRoot}/.cursor/rules/core-rules/r${i}.mdc`,
+    `---\ndescription: Rule ${i} for the watch benchmark\nalwaysApply: false\n---\n# Rule ${i}\n\nBody ${i}.\n`,
+  );
+}
+const stopWatching = new AbortController();
+let onReport: ((text: string) => void) | undefined;
+const firstReport = Promise.withResolvers<void>();
+const watching = runRulesWatch(await testContext(watchRoot, { signal: stopWatching.signal }), {
+  write: (text) => {
+    firstReport.resolve();
+    onReport?.(text);
+  },
+});
+await firstReport.promise;
+const watchTimes: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const seen = Promise.withResolvers<number>();
+  // Each save introduces a new, distinct error, so its report names it.
+  onReport = (text) => {
+    if (text.includes(`maybe${i}`)) seen.resolve(performance.now());
+  };
+  const start = performance.now();
+  await Deno.writeTextFile(
+    `${watchRoot}/.cursor/rules/core-rules/r7.mdc`,
+    `---\ndescription: Rule 7\nalwaysApply: maybe${i}\n---\n# Rule 7\n\nBody.\n`,
+  );
+  watchTimes.push((await seen.promise) - start);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+stopWatching.abort();
+await watching;
+await Deno.remove(watchRoot, { recursive: true });
+
 console.log(
   `\nRule engine benchmark (${RULES} rules, ${PATHS} paths, median of ${RUNS}, Deno ${Deno.version.deno})\n`,
 );
@@ -210,6 +254,11 @@ console.log(
   `| rules_which per path (naive: every glob) | ${(median(naiveTimes) / PATHS).toFixed(4)} ms | |`,
 );
 console.log(`| peak RSS, fresh process: list + validate | ${peakMb.toFixed(0)} MB | < 200 MB |`);
+console.log(
+  `| rules watch: save → diagnostics written (50 rules) | ${
+    median(watchTimes).toFixed(0)
+  } ms (max ${Math.max(...watchTimes).toFixed(0)}) | < 100 ms |`,
+);
 console.log(
   `\nvalidate: ${validateSummary}; which: ${hits} matches for ${PATHS} paths (naive scan agrees)`,
 );
