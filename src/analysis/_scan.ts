@@ -28,23 +28,33 @@ const BLOCK = 2;
 const NESTED = 3;
 
 /**
- * Classifies every line of `text`.
+ * Classifies every line of `text`, and tells `onComment` where each comment
+ * starts and ends (the comment stripper uses that; the counter does not).
  *
  * @param text The file's text.
  * @param root The compiled syntax of its language.
  * @param docStringsAsComments Count docstrings as comment lines.
+ * @param onComment Told each comment's [start, end) offsets, in order.
+ * @param from Where to start (after a shebang line, say).
  * @returns The counts.
  */
-export function scan(text: string, root: Syntax, docStringsAsComments: boolean): LineCounts {
+export function scan(
+  text: string,
+  root: Syntax,
+  docStringsAsComments: boolean,
+  onComment?: (start: number, end: number) => void,
+  from = 0,
+): LineCounts {
   const len = text.length;
+  let commentStart = 0;
   let syntax = root;
   let first = syntax.first;
   let parent: Syntax | undefined;
   let code = 0;
   let comment = 0;
   let blank = 0;
-  let i = 0;
-  let lineStart = 0;
+  let i = from;
+  let lineStart = from;
   let lineCode = false;
   let lineComment = false;
   let state = CODE;
@@ -131,12 +141,14 @@ export function scan(text: string, root: Syntax, docStringsAsComments: boolean):
               }
               lineComment = true;
               const newline = text.indexOf("\n", end);
+              onComment?.(i, newline === -1 ? len : newline);
               i = newline === -1 ? len : newline;
               continue scan;
             }
             case Kind.Block:
               if (t.atLineStart && i !== lineStart) continue;
               lineComment = true;
+              commentStart = i;
               if (t.nests) {
                 state = NESTED;
                 nOpen = t.open;
@@ -162,6 +174,7 @@ export function scan(text: string, root: Syntax, docStringsAsComments: boolean):
               const close = longBracketClose(text, end);
               if (close === "") continue;
               lineComment = true;
+              commentStart = i;
               state = BLOCK;
               const at = text.indexOf(close, end + close.length - 1);
               bEnd = at === -1 ? len : at;
@@ -372,6 +385,7 @@ export function scan(text: string, root: Syntax, docStringsAsComments: boolean):
       } else {
         i = bEnd + bCloseLength;
         state = CODE;
+        onComment?.(commentStart, i);
       }
       continue;
     }
@@ -379,7 +393,10 @@ export function scan(text: string, root: Syntax, docStringsAsComments: boolean):
     // NESTED
     if (c === nClose.charCodeAt(0) && text.startsWith(nClose, i)) {
       i += nClose.length;
-      if (--nDepth === 0) state = CODE;
+      if (--nDepth === 0) {
+        state = CODE;
+        onComment?.(commentStart, i);
+      }
     } else if (c === nOpen.charCodeAt(0) && text.startsWith(nOpen, i)) {
       i += nOpen.length;
       nDepth++;
@@ -388,6 +405,7 @@ export function scan(text: string, root: Syntax, docStringsAsComments: boolean):
     }
   }
 
+  if (state === NESTED) onComment?.(commentStart, len);
   if (lineStart < len) {
     if (lineCode) code++;
     else if (lineComment) comment++;
