@@ -65,7 +65,7 @@ export async function waitForReadyFile(path: string, stop: () => boolean): Promi
     if (text?.startsWith("ready")) return;
     if (text?.startsWith("error ")) {
       throw new SandboxError(`Cannot start Pyodide: ${text.slice(6).trim()}`, {
-        hint: `Check that ${PYODIDE} is cached (deno cache ${PYODIDE})`,
+        hint: `Check that ${PYODIDE} is cached (deno cache --no-config --no-lock ${PYODIDE})`,
       });
     }
     if (performance.now() > deadline) {
@@ -111,7 +111,7 @@ async function locate(): Promise<PyodidePaths> {
     .find(([key]) => key.startsWith("pyodide@"))?.[1].localPath;
   if (pyodideDir === undefined || !await exists(`${pyodideDir}/pyodide.asm.wasm`)) {
     throw new SandboxError(`Cannot find ${PYODIDE} in Deno's cache`, {
-      hint: `Run \`deno cache ${PYODIDE}\` while online`,
+      hint: `Run \`deno cache --no-config --no-lock ${PYODIDE}\` while online`,
     });
   }
   return { denoDir, pyodideDir };
@@ -126,7 +126,7 @@ async function denoInfo(args: string[]): Promise<Record<string, unknown>> {
   }).output();
   if (!out.success) {
     throw new SandboxError(`Cannot find ${PYODIDE} in Deno's cache`, {
-      hint: `Run \`deno cache ${PYODIDE}\` while online`,
+      hint: `Run \`deno cache --no-config --no-lock ${PYODIDE}\` while online`,
       data: { stderr: new TextDecoder().decode(out.stderr).slice(-1000) },
     });
   }

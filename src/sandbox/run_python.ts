@@ -36,7 +36,7 @@
  *
  * Requires `--allow-run` (Deno and the watchdog's helper), `--allow-read` and
  * `--allow-write` (a temp dir for ready files and the snapshot), and Pyodide
- * in Deno's cache (`deno cache npm:pyodide@314.0.7`).
+ * in Deno's cache (`deno cache --no-config --no-lock npm:pyodide@314.0.7`).
  *
  * @module
  */
@@ -217,7 +217,7 @@ export class PythonPool {
     throw new SandboxError("Cannot compile the Python code: the Pyodide process failed", {
       hint: out.timedOut
         ? "Raise sandbox.timeoutMs"
-        : `Run it again; if it keeps failing, check \`deno cache ${PYODIDE}\``,
+        : `Run it again; if it keeps failing, check \`deno cache --no-config --no-lock ${PYODIDE}\``,
       data: { exitCode: out.exitCode, signal: out.signal, stderr: out.stderr.slice(-2000) },
     });
   }
