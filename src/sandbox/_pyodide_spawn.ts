@@ -53,8 +53,16 @@ export function spawnChild(paths: PyodidePaths, cwd: string, rest: string[]): Li
   });
 }
 
-export async function waitForReadyFile(path: string, stop: () => boolean): Promise<void> {
+export async function waitForReadyFile(
+  path: string,
+  stop: () => boolean,
+  exited?: Promise<unknown>,
+): Promise<void> {
   const deadline = performance.now() + COLD_START_MS;
+  // A child that dies at start (e.g. Pyodide's dependencies are not cached) is
+  // reported at once, not after the load timeout.
+  let died = false;
+  exited?.then(() => died = true, () => died = true);
   while (!stop()) {
     let text: string | undefined;
     try {
@@ -66,6 +74,12 @@ export async function waitForReadyFile(path: string, stop: () => boolean): Promi
     if (text?.startsWith("error ")) {
       throw new SandboxError(`Cannot start Pyodide: ${text.slice(6).trim()}`, {
         hint: `Check that ${PYODIDE} is cached (deno cache --no-config --no-lock ${PYODIDE})`,
+      });
+    }
+    if (died) {
+      throw new SandboxError("Cannot start Pyodide: its child process exited while loading", {
+        hint:
+          `Cache Pyodide as the child resolves it: deno cache --no-config --no-lock ${PYODIDE} (while online)`,
       });
     }
     if (performance.now() > deadline) {

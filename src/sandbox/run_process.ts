@@ -57,6 +57,8 @@ export interface ProcessOutcome {
 export interface LimitedProcess {
   /** Pid of the child; it leads its own session and process group. */
   readonly pid: number;
+  /** Resolves when the child exits, for whatever reason (before or during `run`). */
+  readonly exited: Promise<Deno.CommandStatus>;
   /**
    * Starts the limits, writes `input` to stdin and closes it, and resolves
    * when the child has exited and its process group is gone. Call once.
@@ -198,6 +200,10 @@ class LimitedChild implements LimitedProcess {
   constructor(child: Deno.ChildProcess, mode: WatchdogMode) {
     this.#child = child;
     this.#mode = mode;
+  }
+
+  get exited(): Promise<Deno.CommandStatus> {
+    return this.#child.status;
   }
 
   get pid(): number {

@@ -387,7 +387,7 @@ export class PythonPool {
         ...(snapshot === undefined ? [] : [`--snapshot=${snapshot}`]),
         ...(this.#harden ? [] : ["--keep-globals"]),
       ]);
-      await waitForReadyFile(child.readyFile, gone);
+      await waitForReadyFile(child.readyFile, gone, child.process.exited);
       child.isReady = true;
     })();
     child.ready.catch(() => {}); // awaited by whoever needs it
@@ -416,7 +416,7 @@ export class PythonPool {
         `--make-snapshot=${file}`,
       ]);
       try {
-        await waitForReadyFile(readyFile, () => this.#closed);
+        await waitForReadyFile(readyFile, () => this.#closed, maker.exited);
         return file;
       } catch {
         return undefined;
