@@ -33,8 +33,11 @@ export type WatchdogMode = "proc" | "ps";
 /** Sampling period in milliseconds. */
 export const WATCHDOG_PERIOD_MS = 50;
 
+// SIGPIPE is ignored so that a dead host (its end of our stdout closed) makes
+// `echo` fail instead of killing bash before it can kill the group.
 const MONITOR_SCRIPT = `
 root=$1; limit=$2
+trap '' PIPE
 while :; do
   total=0; pids=("$root"); i=0
   while (( i < \${#pids[@]} && i < 10000 )); do
@@ -47,7 +50,7 @@ while :; do
     done
   done
   if (( total > limit )); then kill -KILL -- "-$root" 2>/dev/null; echo "over $total"; exit 0; fi
-  echo "$total"
+  echo "$total" 2>/dev/null || { kill -KILL -- "-$root" 2>/dev/null; exit 0; }
   read -r -t ${WATCHDOG_PERIOD_MS / 1000} line; rc=$?
   (( rc > 128 )) && continue
   [[ $line == stop ]] && exit 0
