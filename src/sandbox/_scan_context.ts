@@ -448,3 +448,45 @@ export class ScanContext {
     return prev === -1 || prev === 123 || prev === 59 || prev === 125;
   }
 }
+
+/**
+ * Reports a call that runs a string as code: an error when the string is
+ * built at run time, a warning for a constant, and `obfuscation/decode-eval`
+ * when it is decoded first. Shared by the JavaScript and Python detectors.
+ */
+export function evalLike(
+  ctx: ScanContext,
+  ruleId: string,
+  start: number,
+  end: number,
+  arg: Range | undefined,
+  what: string,
+): void {
+  const kind = ctx.classify(arg);
+  if (kind === "none") return;
+  if (ctx.decodes(arg)) {
+    ctx.report("obfuscation/decode-eval", start, end, `${what} runs decoded text as code`);
+  }
+  if (kind === "literal") {
+    ctx.report(ruleId, start, end, `${what} runs a constant string as code`, {
+      severity: "warning",
+    });
+  } else ctx.report(ruleId, start, end, `${what} runs a string built at run time as code`);
+}
+
+/**
+ * Reports a file write: an error when a path leaves the workspace (absolute,
+ * `~` or `..`), else a warning. Missing (undefined) paths are skipped.
+ */
+export function writeFinding(
+  ctx: ScanContext,
+  ruleId: string,
+  start: number,
+  end: number,
+  what: string,
+  paths: readonly (Range | undefined)[],
+): void {
+  if (paths.some((path) => path !== undefined && ctx.pathOutside(path))) {
+    ctx.report(ruleId, start, end, `${what} writes outside the workspace`, { severity: "error" });
+  } else ctx.report(ruleId, start, end, `${what} writes files`);
+}

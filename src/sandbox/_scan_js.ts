@@ -5,7 +5,14 @@
  *
  * @module
  */
-import { escapeRegExp, type Range, type ScanContext, words } from "./_scan_context.ts";
+import {
+  escapeRegExp,
+  evalLike,
+  type Range,
+  type ScanContext,
+  words,
+  writeFinding,
+} from "./_scan_context.ts";
 import { collectImports } from "./_scan_js_imports.ts";
 
 type Handler = (ctx: ScanContext, start: number, end: number, name: string) => number | void;
@@ -54,39 +61,6 @@ function callee(ctx: ScanContext, start: number, end: number): string {
 function isGlobalCall(ctx: ScanContext, start: number): boolean {
   const receiver = ctx.receiverOf(start);
   return receiver === undefined || GLOBALS.has(receiver.word);
-}
-
-function evalLike(
-  ctx: ScanContext,
-  ruleId: string,
-  start: number,
-  end: number,
-  arg: Range | undefined,
-  what: string,
-): void {
-  const kind = ctx.classify(arg);
-  if (kind === "none") return;
-  if (ctx.decodes(arg)) {
-    ctx.report("obfuscation/decode-eval", start, end, `${what} runs decoded text as code`);
-  }
-  if (kind === "literal") {
-    ctx.report(ruleId, start, end, `${what} runs a constant string as code`, {
-      severity: "warning",
-    });
-  } else ctx.report(ruleId, start, end, `${what} runs a string built at run time as code`);
-}
-
-function writeFinding(
-  ctx: ScanContext,
-  ruleId: string,
-  start: number,
-  end: number,
-  what: string,
-  paths: readonly Range[],
-): void {
-  if (paths.some((path) => ctx.pathOutside(path))) {
-    ctx.report(ruleId, start, end, `${what} writes outside the workspace`, { severity: "error" });
-  } else ctx.report(ruleId, start, end, `${what} writes files`);
 }
 
 const onEval: Handler = (ctx, start, end) => {

@@ -6,7 +6,14 @@
  *
  * @module
  */
-import { escapeRegExp, type Range, type ScanContext, words } from "./_scan_context.ts";
+import {
+  escapeRegExp,
+  evalLike,
+  type Range,
+  type ScanContext,
+  words,
+  writeFinding,
+} from "./_scan_context.ts";
 
 const MODULES = new Set(words(`
   subprocess os pty commands socket urllib urllib2 urllib3 requests httpx aiohttp http shutil
@@ -82,20 +89,6 @@ function collectImports(ctx: ScanContext): void {
   }
 }
 
-function writeFinding(
-  ctx: ScanContext,
-  start: number,
-  end: number,
-  what: string,
-  paths: readonly (Range | undefined)[],
-): void {
-  if (paths.some((path) => path !== undefined && ctx.pathOutside(path))) {
-    ctx.report("fs-write/python", start, end, `${what} writes outside the workspace`, {
-      severity: "error",
-    });
-  } else ctx.report("fs-write/python", start, end, `${what} writes files`);
-}
-
 function positional(ctx: ScanContext, args: readonly Range[], index: number): Range | undefined {
   const arg = args[index];
   return arg === undefined || ctx.isKwarg(arg) ? undefined : arg;
@@ -115,26 +108,6 @@ function interpolatedCommand(
     end,
     `${what} runs a shell command built from strings`,
   );
-}
-
-function evalLike(
-  ctx: ScanContext,
-  ruleId: string,
-  start: number,
-  end: number,
-  arg: Range | undefined,
-  what: string,
-): void {
-  const kind = ctx.classify(arg);
-  if (kind === "none") return;
-  if (ctx.decodes(arg)) {
-    ctx.report("obfuscation/decode-eval", start, end, `${what} runs decoded text as code`);
-  }
-  if (kind === "literal") {
-    ctx.report(ruleId, start, end, `${what} runs a constant string as code`, {
-      severity: "warning",
-    });
-  } else ctx.report(ruleId, start, end, `${what} runs a string built at run time as code`);
 }
 
 /** Judges a builtin call (`eval`, `exec`, `compile`, `__import__`, `open`) at `start`. */
@@ -161,7 +134,7 @@ function builtin(ctx: ScanContext, start: number, end: number, name: string): vo
   } else if (name === "open") {
     const mode = ctx.literalOf(positional(ctx, args, 1) ?? ctx.kwarg(args, "mode"));
     if (mode !== undefined && /[wax+]/.test(mode)) {
-      writeFinding(ctx, start, end, `open(…, "${mode}")`, [first]);
+      writeFinding(ctx, "fs-write/python", start, end, `open(…, "${mode}")`, [first]);
     }
   }
 }
@@ -196,11 +169,18 @@ function qualified(
         ctx.report("subprocess/os-exec", start, end, `${fn} runs another program`);
         if (a1 === "system" || a1 === "popen") interpolatedCommand(ctx, start, end, `${fn}`, first);
       } else if (OS_WRITE.has(a1)) {
-        writeFinding(ctx, start, end, `${fn}`, args.slice(0, OS_TWO_PATHS.has(a1) ? 2 : 1));
+        writeFinding(
+          ctx,
+          "fs-write/python",
+          start,
+          end,
+          `${fn}`,
+          args.slice(0, OS_TWO_PATHS.has(a1) ? 2 : 1),
+        );
       } else if (a1 === "open") {
         const flags = args[1] && ctx.mask.slice(args[1].start, args[1].end);
         if (flags && /O_(?:WRONLY|RDWR|CREAT|APPEND|TRUNC)/.test(flags)) {
-          writeFinding(ctx, start, end, `${fn}`, [first]);
+          writeFinding(ctx, "fs-write/python", start, end, `${fn}`, [first]);
         }
       }
       return;
@@ -238,10 +218,13 @@ function qualified(
     }
     case "shutil":
       if (!call) return;
-      if (a1 === "move") writeFinding(ctx, start, end, `${fn}`, args.slice(0, 2));
-      else if (SHUTIL_DEST.has(a1)) {
-        writeFinding(ctx, start, end, `${fn}`, [positional(ctx, args, 1)]);
-      } else if (SHUTIL_FIRST.has(a1)) writeFinding(ctx, start, end, `${fn}`, [first]);
+      if (a1 === "move") {
+        writeFinding(ctx, "fs-write/python", start, end, `${fn}`, args.slice(0, 2));
+      } else if (SHUTIL_DEST.has(a1)) {
+        writeFinding(ctx, "fs-write/python", start, end, `${fn}`, [positional(ctx, args, 1)]);
+      } else if (SHUTIL_FIRST.has(a1)) {
+        writeFinding(ctx, "fs-write/python", start, end, `${fn}`, [first]);
+      }
       return;
     case "ctypes":
     case "cffi":
@@ -323,7 +306,10 @@ function pathMethod(ctx: ScanContext, start: number, end: number, name: string):
   const open = ctx.callOpen(end);
   if (open < 0) return;
   const lineStart = ctx.mask.lastIndexOf("\n", start) + 1;
-  writeFinding(ctx, start, end, `.${name}()`, [{ start: lineStart, end: start }]);
+  writeFinding(ctx, "fs-write/python", start, end, `.${name}()`, [{
+    start: lineStart,
+    end: start,
+  }]);
 }
 
 const SHELL_TRUE = /\s*=\s*True\b/y;
