@@ -12,7 +12,8 @@
  *
  * @module
  */
-import { defineOperation, type Operation, UsageError } from "../core/mod.ts";
+import type { z } from "zod";
+import { defineOperation, type Operation, type OperationContext, UsageError } from "../core/mod.ts";
 import { RULE_CATALOG } from "../analysis/mod.ts";
 import { type PhaseRun, runNextPhase } from "./_workflow_runner.ts";
 import {
@@ -205,14 +206,33 @@ export const workflowAdvance: Operation<typeof stepInput, typeof stepOutput> = d
       { command: "workflow advance", description: "Run the next phase of the latest workflow" },
       { command: "workflow advance wf-20261201-ab12", description: "Of a given workflow" },
     ],
-    render: (out) => `${renderRun(out.ran)}\n\n${renderState(out.state, out.next)}`,
-    exitCode: (out) => (out.ran.outcome === "failed" ? 1 : 0),
+    render: renderStep,
+    exitCode: stepExitCode,
   },
-  async handler(input, ctx) {
-    const { state, ran } = await runNextPhase(await findState(ctx.root, input.id), ctx, "advance");
-    return { id: state.id, ran, state, ...view(state) };
-  },
+  handler: (input, ctx) => step(input.id, ctx, "advance"),
 });
+
+type StepOutput = z.output<typeof stepOutput>;
+
+/** What `workflow advance` and `workflow resume` print. */
+function renderStep(out: StepOutput): string {
+  return `${renderRun(out.ran)}\n\n${renderState(out.state, out.next)}`;
+}
+
+/** A failed phase fails the command. */
+function stepExitCode(out: StepOutput): number {
+  return out.ran.outcome === "failed" ? 1 : 0;
+}
+
+/** Runs one phase (advance) or reruns an unfinished one (resume). */
+async function step(
+  id: string | undefined,
+  ctx: OperationContext,
+  mode: "advance" | "resume",
+): Promise<z.input<typeof stepOutput>> {
+  const { state, ran } = await runNextPhase(await findState(ctx.root, id), ctx, mode);
+  return { id: state.id, ran, state, ...view(state) };
+}
 
 /**
  * Continues a workflow: reruns a phase that failed or was interrupted (the
@@ -253,13 +273,10 @@ export const workflowResume: Operation<typeof stepInput, typeof stepOutput> = de
     examples: [
       { command: "workflow resume", description: "Retry or continue the latest workflow" },
     ],
-    render: (out) => `${renderRun(out.ran)}\n\n${renderState(out.state, out.next)}`,
-    exitCode: (out) => (out.ran.outcome === "failed" ? 1 : 0),
+    render: renderStep,
+    exitCode: stepExitCode,
   },
-  async handler(input, ctx) {
-    const { state, ran } = await runNextPhase(await findState(ctx.root, input.id), ctx, "resume");
-    return { id: state.id, ran, state, ...view(state) };
-  },
+  handler: (input, ctx) => step(input.id, ctx, "resume"),
 });
 
 /**
