@@ -18,10 +18,10 @@
  * @module
  */
 import { loadTokenCounter } from "../src/analysis/tokenizer.ts";
+import { mainArgs } from "../tests/_support.ts";
 import { generateCorpus } from "./_corpus.ts";
 
 const REPOMIX_VERSION = "1.18.1";
-const repo = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 const tmp = Deno.env.get("TMPDIR") ?? "/tmp";
 
 interface Measured {
@@ -101,19 +101,8 @@ const outDir = await Deno.makeTempDir({ prefix: "codegen_lab_analysis_out_" });
 const ourOut = ".codegen-lab-bench-pack.xml";
 
 const deno = Deno.execPath();
-const ours = (args: string[]) => [
-  "run",
-  "--quiet",
-  `--config=${repo}/deno.json`,
-  `--allow-read=${corpus}`,
-  `--allow-write=${corpus}`,
-  "--allow-env=CODEGEN_LAB_*,NO_COLOR,LOG_TOKENS,LOG_STREAM,TSC_*,NODE_ENV,NODE_INSPECTOR_IPC,VSCODE_INSPECTOR_OPTIONS",
-  "--allow-run=git,deno,bash,setpriv",
-  `${repo}/src/main.ts`,
-  "--cwd",
-  corpus,
-  ...args,
-];
+// Exactly the permissions of `deno task cli` for this corpus.
+const ours = (args: string[]) => mainArgs(corpus, ["--cwd", corpus, ...args]);
 
 interface Subject {
   name: string;

@@ -9,6 +9,7 @@
  * Prints a Markdown table. Numbers are wall-clock on this machine; they are
  * reported, never asserted by tests.
  */
+import { mainArgs } from "../tests/_support.ts";
 import { buildCatalog } from "../src/catalog.ts";
 import { invoke, testContext } from "../src/core/mod.ts";
 
@@ -18,7 +19,6 @@ const args = parseArgs(Deno.args);
 const RUNS = args.runs ?? 20;
 const CALLS = args.calls ?? 1000;
 const CONCURRENT = 50;
-const repo = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 const workspace = await Deno.realPath(await Deno.makeTempDir({ prefix: "codegen_lab_bench_" }));
 await Deno.writeTextFile(`${workspace}/a.ts`, "export {};\n");
 
@@ -230,17 +230,8 @@ const thinkingCall = {
 const subjects: Subject[] = [{
   name: "codegen-lab (deno task serve)",
   command: Deno.execPath(),
-  args: [
-    "run",
-    "--quiet",
-    `--config=${repo}/deno.json`,
-    `--allow-read=${workspace}`,
-    `--allow-write=${workspace}`,
-    "--allow-env=CODEGEN_LAB_*,NO_COLOR,LOG_TOKENS,LOG_STREAM,TSC_*,NODE_ENV,NODE_INSPECTOR_IPC,VSCODE_INSPECTOR_OPTIONS",
-    "--allow-run=git,deno,bash,setpriv",
-    `${repo}/src/main.ts`,
-    "serve",
-  ],
+  // Exactly the permissions of `deno task serve` for this workspace.
+  args: mainArgs(workspace, ["serve"]),
   call: { name: "workspace_info", arguments: {} },
 }];
 const entry = await referenceEntry();
