@@ -16,7 +16,7 @@ import {
 } from "../core/mod.ts";
 import { type CodeLanguage, languageOfPath, scanCode } from "./scan_code.ts";
 import { parseSafetyAllowList, type SafetyAllowList } from "./safety_allowlist.ts";
-import { findingsToSarif, formatFindingsText } from "./scan_report.ts";
+import { findingsToSarif, formatFindingLine } from "./scan_report.ts";
 import { checkSyntax, type SyntaxDiagnostic } from "./syntax_check.ts";
 import { typeCheck } from "./type_check.ts";
 import { sharedPythonPool } from "./_shared_pool.ts";
@@ -199,14 +199,12 @@ function textReport(files: readonly FileResult[], counts: Output["counts"]): str
         }: ${d.message}`,
       );
     }
-    const findings = formatFindingsText(file.findings, file.path).trimEnd().split("\n");
-    // The last line of each block is its own summary; keep only the findings.
-    lines.push(...findings.slice(0, -1));
+    lines.push(...file.findings.map((finding) => formatFindingLine(finding, file.path)));
   }
   lines.push(
     `${counts.syntaxErrors} syntax errors, ${counts.errors} errors, ${counts.warnings} warnings, ${counts.info} info (${counts.suppressed} suppressed)`,
   );
-  return lines.filter((line) => line !== "").join("\n");
+  return lines.join("\n");
 }
 
 async function readAllowList(root: string): Promise<SafetyAllowList | undefined> {

@@ -55,7 +55,7 @@ export {
   type ScanCodeOptions,
   type Severity,
 } from "./scan_code.ts";
-export { findingsToSarif, formatFindingsText } from "./scan_report.ts";
+export { findingsToSarif, formatFindingLine, formatFindingsText } from "./scan_report.ts";
 export { checkSyntax, type SnippetLanguage, type SyntaxDiagnostic } from "./syntax_check.ts";
 export {
   parseCheckOutput,

@@ -40,14 +40,35 @@ export function formatFindingsText(findings: readonly SafetyFinding[], path: str
   const lines = findings.map((finding) => {
     if (finding.suppressed) suppressed++;
     else counts[finding.severity]++;
-    const accepted = finding.suppressed ? ` [suppressed: ${finding.suppressed.justification}]` : "";
-    return `${path}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ` +
-      `${finding.message} (hint: ${finding.hint})${accepted}`;
+    return formatFindingLine(finding, path);
   });
   lines.push(
     `${counts.error} errors, ${counts.warning} warnings, ${counts.info} info (${suppressed} suppressed)`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * One finding as a `file:line:col severity rule: message (hint: …)` line,
+ * with its justification when the allow-list suppresses it.
+ *
+ * @param finding The finding.
+ * @param path Its file's workspace path.
+ * @returns The line, without a newline.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { scanCode } from "./scan_code.ts";
+ * import { formatFindingLine } from "./scan_report.ts";
+ * const [finding] = scanCode("eval(x)", "javascript");
+ * assert.ok(formatFindingLine(finding!, "a.js").startsWith("a.js:1:1 error dynamic-code/eval: "));
+ * ```
+ */
+export function formatFindingLine(finding: SafetyFinding, path: string): string {
+  const accepted = finding.suppressed ? ` [suppressed: ${finding.suppressed.justification}]` : "";
+  return `${path}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ` +
+    `${finding.message} (hint: ${finding.hint})${accepted}`;
 }
 
 /**
