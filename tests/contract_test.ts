@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { buildCatalog } from "../src/catalog.ts";
-import { type CliIo, runCli } from "../src/cli/mod.ts";
+import { runCli } from "../src/cli/mod.ts";
 import {
   commandOf,
   type Config,
@@ -16,6 +16,7 @@ import {
   toCodegenError,
 } from "../src/core/mod.ts";
 import { createMcpServer } from "../src/mcp/mod.ts";
+import { captureIo } from "./_cli_in_process.ts";
 import { Client, InMemoryTransport, ResourceUpdatedNotificationSchema } from "./_sdk_client.ts";
 import { makeWorkspace, removeWorkspace } from "./_support.ts";
 
@@ -35,21 +36,9 @@ const CASES: Case[] = [
 ];
 
 async function viaCli(root: string, operation: string, input: Record<string, unknown>) {
-  let stdout = "";
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: () => {},
-    stdoutIsTerminal: false,
-    stderrIsTerminal: false,
-    stdinIsTerminal: false,
-    env: { get: () => undefined },
-    cwd: root,
-    readStdin: () => Promise.resolve(JSON.stringify(input)),
-    confirm: () => Promise.resolve(false),
-    signal: new AbortController().signal,
-  };
+  const { io, stdout: captured } = captureIo(root, JSON.stringify(input));
   const code = await runCli([operation, "--input-json", "-", "--json"], io);
-  const parsed = JSON.parse(stdout);
+  const parsed = JSON.parse(captured());
   return code === 0
     ? { output: parsed }
     : { error: { code: parsed.error.code, message: parsed.error.message } };

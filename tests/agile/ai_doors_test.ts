@@ -13,19 +13,9 @@ import {
   aiStoryUpdate,
   aiValidate,
 } from "../../src/agile/mod.ts";
-import type { Catalog } from "../../src/catalog.ts";
-import type { CliIo } from "../../src/cli/mod.ts";
-import { buildProgram } from "../../src/cli/program.ts";
-import {
-  type AnyPrompt,
-  type AnyResource,
-  commandOf,
-  loadConfig,
-  NamedRegistry,
-  OperationRegistry,
-  ResourceEvents,
-} from "../../src/core/mod.ts";
+import { commandOf, loadConfig, ResourceEvents } from "../../src/core/mod.ts";
 import { createMcpServer } from "../../src/mcp/mod.ts";
+import { catalogOf, runOperationsCli } from "../_cli_in_process.ts";
 import { Client, InMemoryTransport } from "../_sdk_client.ts";
 import { APPROVED_DOCS, storyText, withProject } from "./_project.ts";
 
@@ -40,38 +30,14 @@ const OPERATIONS = [
   aiContext,
 ];
 
-function catalog(): Catalog {
-  const operations = new OperationRegistry();
-  for (const operation of OPERATIONS) operations.add(operation);
-  return {
-    operations,
-    resources: new NamedRegistry<AnyResource>("resource"),
-    prompts: new NamedRegistry<AnyPrompt>("prompt"),
-    watchers: [],
-  };
-}
+const catalog = () => catalogOf(OPERATIONS);
 
 async function cli(
   root: string,
   argv: string[],
 ): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (err += text),
-    stdoutIsTerminal: false,
-    stderrIsTerminal: false,
-    stdinIsTerminal: false,
-    env: { get: () => undefined },
-    cwd: root,
-    readStdin: () => Promise.resolve(""),
-    confirm: () => Promise.resolve(false),
-    signal: new AbortController().signal,
-  };
-  const state = { exitCode: 0 };
-  await buildProgram(catalog(), io, state).parseAsync(argv, { from: "user" });
-  return { code: state.exitCode, out, err };
+  const { code, stdout, stderr } = await runOperationsCli(OPERATIONS, root, argv);
+  return { code, out: stdout, err: stderr };
 }
 
 Deno.test("agile operations register under group agile with the ai command words", () => {

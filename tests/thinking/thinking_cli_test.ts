@@ -3,47 +3,15 @@
  * `thinking summary` and `thinking reset` sit side by side without clashing.
  */
 import assert from "node:assert/strict";
-import type { Catalog } from "../../src/catalog.ts";
-import type { CliIo } from "../../src/cli/mod.ts";
-import { buildProgram, type RunState } from "../../src/cli/program.ts";
-import {
-  type AnyPrompt,
-  type AnyResource,
-  NamedRegistry,
-  OperationRegistry,
-} from "../../src/core/mod.ts";
+import { runOperationsCli } from "../_cli_in_process.ts";
 import { sequentialThinking, thinkingReset, thinkingSummary } from "../../src/thinking/mod.ts";
 import { makeWorkspace, removeWorkspace } from "../_support.ts";
 
-async function run(
+function run(
   root: string,
   argv: string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    stdoutIsTerminal: false,
-    stderrIsTerminal: false,
-    stdinIsTerminal: false,
-    env: { get: () => undefined },
-    cwd: root,
-    readStdin: () => Promise.resolve(""),
-    confirm: () => Promise.resolve(false),
-    signal: new AbortController().signal,
-  };
-  const catalog: Catalog = {
-    operations: new OperationRegistry().add(sequentialThinking).add(thinkingSummary).add(
-      thinkingReset,
-    ),
-    resources: new NamedRegistry<AnyResource>("resource"),
-    prompts: new NamedRegistry<AnyPrompt>("prompt"),
-    watchers: [],
-  };
-  const state: RunState = { exitCode: 0 };
-  await buildProgram(catalog, io, state).parseAsync(argv, { from: "user" });
-  return { code: state.exitCode, stdout, stderr };
+  return runOperationsCli([sequentialThinking, thinkingSummary, thinkingReset], root, argv);
 }
 
 Deno.test("think records a thought, persists it, and thinking summary reads the file", async () => {
