@@ -5,14 +5,7 @@
  *
  * @module
  */
-import {
-  escapeRegExp,
-  evalLike,
-  type Range,
-  type ScanContext,
-  words,
-  writeFinding,
-} from "./_scan_context.ts";
+import { escapeRegExp, evalLike, type ScanContext, words, writeFinding } from "./_scan_context.ts";
 import { collectImports } from "./_scan_js_imports.ts";
 
 type Handler = (ctx: ScanContext, start: number, end: number, name: string) => number | void;
